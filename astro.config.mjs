@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import tailwindcss from '@tailwindcss/vite';
+import { settingsWarnings } from './src/integrations/settings-warnings.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Pages are files (`/privacy.html`) so the production server maps clean URLs without redirects.
+  build: { format: 'file', inlineStylesheets: 'never' },
+  trailingSlash: 'never',
+  // Middleware mode: our own server (src/server/main.ts) adds security headers to every
+  // response and hands the form routes their storage and mail services.
+  adapter: node({ mode: 'middleware' }),
+  integrations: [mdx(), settingsWarnings()],
+  // The site sets its own Content-Security-Policy header; no inline script may appear.
+  vite: {
+    plugins: [tailwindcss()],
+    build: { assetsInlineLimit: 0 },
+  },
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

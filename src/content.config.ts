@@ -1,0 +1,17 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { artikelSchema } from './schemas/content/artikel.ts';
+import { gesprekstipSchema } from './schemas/content/gesprekstip.ts';
+import { begripSchema } from './schemas/content/begrip.ts';
+import { organisatieSchema } from './schemas/content/organisatie.ts';
+import { faqSchema } from './schemas/content/faq.ts';
+
+const from = (folder: string, pattern = '**/*.{md,mdx}') => glob({ base: `./src/content/${folder}`, pattern });
+
+export const collections = {
+  artikels: defineCollection({ loader: from('artikels'), schema: artikelSchema }),
+  gesprekstips: defineCollection({ loader: from('gesprekstips'), schema: gesprekstipSchema }),
+  begrippen: defineCollection({ loader: from('begrippen'), schema: begripSchema }),
+  organisaties: defineCollection({ loader: from('organisaties'), schema: organisatieSchema }),
+  faq: defineCollection({ loader: from('faq'), schema: faqSchema }),
+};

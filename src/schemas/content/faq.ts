@@ -1,0 +1,21 @@
+import { z } from 'astro/zod';
+import { audiences, nonEmpty, references, sources, themes } from './shared.ts';
+
+/** A question with its answer in the body, or a myth with the facts (src/content/faq/*.md). */
+export const faqSchema = z.strictObject({
+  /** The question as a visitor would ask it; for a myth, the myth itself. */
+  question: nonEmpty('question'),
+  /** "vraag" for a question, "fabel" for a myth that the answer corrects. */
+  kind: z.enum(['vraag', 'fabel'], { error: 'Het veld "kind" moet "vraag" of "fabel" zijn.' }),
+  /** Theme, so the answer can also appear on the theme page. */
+  theme: z.enum(themes, { error: `Het veld "theme" moet een van deze zijn: ${themes.join(', ')}.` }).optional(),
+  /** Who asks this. */
+  audiences: z.array(z.enum(audiences, { error: `Het veld "audiences" bevat een onbekende doelgroep. Kies uit: ${audiences.join(', ')}.` })).default([]),
+  /** Where the answer comes from (at least one). */
+  sources,
+  /** Articles that tell more, by file name without extension. */
+  related: references('related'),
+  /** Order on the FAQ page; lower comes first. */
+  order: z.number().int().default(100),
+});
+export type FaqData = z.infer<typeof faqSchema>;

@@ -1,0 +1,99 @@
+import { z } from 'astro/zod';
+
+/**
+ * Building blocks shared by the content schemas. Messages are Dutch: the city's editors read
+ * them. Astro prefixes each message with the entry's file, and the message names the field.
+ */
+
+/** Who a page is written for. */
+export const audiences = ['inwoners', 'ouders-en-familie', 'eerstelijnswerkers', 'scholen', 'jongeren'] as const;
+export const audienceLabels: Record<(typeof audiences)[number], string> = {
+  inwoners: 'Inwoners',
+  'ouders-en-familie': 'Ouders en familie',
+  eerstelijnswerkers: 'Eerstelijnswerkers',
+  scholen: 'Scholen',
+  jongeren: 'Jongeren',
+};
+
+/** The knowledge themes; `aanpak` pages live under /over-ons, the rest under /info. */
+export const themes = ['polarisering', 'extremisme', 'radicalisering', 'desinformatie', 'haatspraak', 'aanpak'] as const;
+export const themeLabels: Record<(typeof themes)[number], string> = {
+  polarisering: 'Polarisering',
+  extremisme: 'Extremisme',
+  radicalisering: 'Radicalisering',
+  desinformatie: 'Desinformatie en complotdenken',
+  haatspraak: 'Online haatspraak',
+  aanpak: 'De aanpak in de stad',
+};
+
+/** The city's source documents (in shared/seeds), by a stable id editors can type. */
+export const sourceDocuments = {
+  'actieplan-2022': {
+    file: '000_73412b4dad182635.txt',
+    title: 'Actieplan Preventie van extremisme en polarisering, Stad en OCMW Sint-Niklaas, 17 februari 2022',
+  },
+  'vvsg-fiche': {
+    file: '001_e1a1885eed6fa1e1.txt',
+    title: 'VVSG, technische fiche memorandum: betere ondersteuning van een lokale, integrale aanpak van radicalisering en polarisering',
+  },
+  'vvsg-bevraging-2020': {
+    file: '003_c27b7ad7e713a612.txt',
+    title: 'VVSG, bevraging van Vlaamse gemeenten over radicalisering en polarisering (najaar 2020, 155 gemeenten)',
+  },
+  'vlaams-actieplan-2020-2024': {
+    file: '004_074a1eca9397089c.txt',
+    title: 'Vlaams actieplan ter preventie van gewelddadige radicalisering, extremisme, terrorisme en polarisering 2020-2024',
+  },
+} as const;
+export type SourceDocumentId = keyof typeof sourceDocuments;
+const sourceDocumentIds = Object.keys(sourceDocuments) as [SourceDocumentId, ...SourceDocumentId[]];
+
+export const nonEmpty = (field: string) =>
+  z.string({ error: `Het veld "${field}" ontbreekt of is geen tekst.` }).trim().min(1, { error: `Het veld "${field}" is leeg.` });
+
+/** A page's summary: it shows in search results and link previews, so it must stay short. */
+export const description = z
+  .string({ error: 'Het veld "description" ontbreekt.' })
+  .trim()
+  .min(20, { error: 'Het veld "description" is te kort (minstens 20 tekens).' })
+  .max(160, { error: 'Het veld "description" is te lang: hoogstens 160 tekens.' });
+
+/** Where a statement comes from: a section of a source document, or a public web page. */
+export const source = z.union(
+  [
+    z.strictObject({
+      /** Id of a source document, e.g. actieplan-2022. */
+      document: z.enum(sourceDocumentIds, {
+        error: `Het veld "sources.document" moet een van deze zijn: ${sourceDocumentIds.join(', ')}.`,
+      }),
+      /** The section, as titled in the document, e.g. "Preventie 1. Stedelijk aanspreekpunt". */
+      section: nonEmpty('sources.section'),
+    }),
+    z.strictObject({
+      /** A public web page (only addresses listed in the project's facts). */
+      url: z.url({ protocol: /^https?$/, error: 'Het veld "sources.url" moet een webadres zijn (https://…).' }),
+      /** How the page is named in the source list. */
+      title: nonEmpty('sources.title'),
+    }),
+  ],
+  { error: 'Elke bron in "sources" heeft ofwel "document" en "section", ofwel "url" en "title".' },
+);
+export type Source = z.infer<typeof source>;
+
+export const sources = z
+  .array(source, { error: 'Het veld "sources" moet een lijst van bronnen zijn.' })
+  .min(1, { error: 'Het veld "sources" heeft minstens één bron nodig.' });
+
+export const reviewedDate = (field: string) =>
+  z.coerce.date({ error: `Het veld "${field}" moet een datum zijn (JJJJ-MM-DD).` });
+
+/** Words people actually type in the search box, such as "complot" or "haat online". */
+export const keywords = z.array(nonEmpty('keywords'), { error: 'Het veld "keywords" moet een lijst van woorden zijn.' }).default([]);
+
+/** Slugs of other entries; the build checks that each one exists (src/lib/content-integrity.ts). */
+export const references = (field: string) =>
+  z
+    .array(z.string({ error: `Het veld "${field}" moet een lijst van namen van pagina's zijn.` }).regex(/^[a-z0-9-]+$/, {
+      error: `Het veld "${field}" bevat een ongeldige naam: gebruik de bestandsnaam zonder extensie.`,
+    }))
+    .default([]);

@@ -1,0 +1,27 @@
+/**
+ * The production server: `npm start` builds the site and runs this file with the project's
+ * own Node 24, which runs TypeScript directly.
+ */
+import { readServerConfig } from './config.ts';
+import { startSiteServer } from './site-server.ts';
+
+const config = readServerConfig();
+const site = await startSiteServer(config);
+console.log(`[server] serving the site on ${site.url}`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[server] ${signal} received, finishing open requests`);
+  const force = setTimeout(() => {
+    console.error('[server] open requests did not finish in time; stopping anyway');
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  await site.close();
+  console.log('[server] stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
