@@ -12,6 +12,7 @@ import { gesprekstipSchema } from '../src/schemas/content/gesprekstip.ts';
 import { begripSchema } from '../src/schemas/content/begrip.ts';
 import { organisatieSchema } from '../src/schemas/content/organisatie.ts';
 import { faqSchema } from '../src/schemas/content/faq.ts';
+import { doelgroepSchema } from '../src/schemas/content/doelgroep.ts';
 import { measureReadability } from '../src/lib/readability.ts';
 import { markdownToBlocks } from '../src/lib/markdown-text.ts';
 
@@ -21,6 +22,7 @@ const schemas: Record<string, ZodType> = {
   begrippen: begripSchema,
   organisaties: organisatieSchema,
   faq: faqSchema,
+  doelgroepen: doelgroepSchema,
 };
 
 const root = path.resolve('src/content');
@@ -46,7 +48,7 @@ for (const folder of folders) {
       for (const issue of result.error.issues) console.log(`✗ ${relative} → ${issue.path.join('.')}: ${issue.message}`);
     }
     const data = parse(match[1]!) as Record<string, unknown>;
-    const frontText = ['situation', 'definition', 'whatItDoes', 'forWhom', 'description']
+    const frontText = ['situation', 'definition', 'whatItDoes', 'forWhom', 'description', 'lead']
       .flatMap((k) => (typeof data[k] === 'string' ? [data[k] as string] : []))
       .concat(['steps', 'sayThis', 'avoidThis', 'involveExpertWhen'].flatMap((k) => (Array.isArray(data[k]) ? (data[k] as string[]) : [])));
     const report = measureReadability([...frontText, ...markdownToBlocks(match[2]!)]);

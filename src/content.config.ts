@@ -5,6 +5,7 @@ import { gesprekstipSchema } from './schemas/content/gesprekstip.ts';
 import { begripSchema } from './schemas/content/begrip.ts';
 import { organisatieSchema } from './schemas/content/organisatie.ts';
 import { faqSchema } from './schemas/content/faq.ts';
+import { doelgroepSchema } from './schemas/content/doelgroep.ts';
 
 const from = (folder: string, pattern = '**/*.{md,mdx}') => glob({ base: `./src/content/${folder}`, pattern });
 
@@ -14,4 +15,5 @@ export const collections = {
   begrippen: defineCollection({ loader: from('begrippen'), schema: begripSchema }),
   organisaties: defineCollection({ loader: from('organisaties'), schema: organisatieSchema }),
   faq: defineCollection({ loader: from('faq'), schema: faqSchema }),
+  doelgroepen: defineCollection({ loader: from('doelgroepen'), schema: doelgroepSchema }),
 };

@@ -1,6 +1,10 @@
+import { getCollection } from 'astro:content';
+import { articleUrl, assertContentIntegrity, getArticles, getTips, tipUrl } from './content.ts';
+import { themeLabels, themes } from '../schemas/content/shared.ts';
+
 /**
- * Every page a visitor can reach, for the human sitemap, sitemap.xml and the browser tests.
- * Pages built from content collections are added by the collections' own listers.
+ * Every page a visitor can reach, for the human sitemap, sitemap.xml and the browser tests
+ * (which visit every page listed here). A test checks that every built page is listed.
  */
 export interface SitePage {
   /** Path without trailing slash or extension. */
@@ -10,15 +14,36 @@ export interface SitePage {
   group: string;
 }
 
-const staticPages: SitePage[] = [
-  { path: '/', title: 'Home', group: 'Algemeen' },
-  { path: '/privacy', title: 'Privacy', group: 'Over deze website' },
-  { path: '/toegankelijkheid', title: 'Toegankelijkheid', group: 'Over deze website' },
-  { path: '/sitemap', title: "Alle pagina's", group: 'Over deze website' },
-];
-
 export async function getSitePages(): Promise<SitePage[]> {
-  return [...staticPages];
+  await assertContentIntegrity();
+  const articles = await getArticles();
+  const tips = await getTips();
+  const audiences = (await getCollection('doelgroepen')).sort((a, b) => a.data.order - b.data.order);
+  const info = articles.filter((a) => a.data.theme !== 'aanpak');
+  const about = articles.filter((a) => a.data.theme === 'aanpak');
+
+  return [
+    { path: '/', title: 'Home', group: 'Algemeen' },
+    { path: '/wegwijzer', title: 'Wegwijzer', group: 'Algemeen' },
+    { path: '/melden', title: 'Ik maak me zorgen', group: 'Bezorgdheid delen' },
+    { path: '/melden/nu-gevaar', title: 'Er is nu gevaar: bel meteen', group: 'Bezorgdheid delen' },
+    { path: '/melden/waarover', title: 'Waarover gaat het?', group: 'Bezorgdheid delen' },
+    { path: '/melden/ouder', title: 'Eerst met iemand praten', group: 'Bezorgdheid delen' },
+    { path: '/melden/formulier', title: 'Deel je bezorgdheid', group: 'Bezorgdheid delen' },
+    ...audiences.map((a) => ({ path: `/voor/${a.data.audience}`, title: a.data.title, group: 'Voor wie?' })),
+    { path: '/info', title: 'Info', group: 'Info' },
+    ...themes.filter((t) => t !== 'aanpak').map((t) => ({ path: `/info/thema/${t}`, title: `Thema: ${themeLabels[t]}`, group: 'Info' })),
+    ...info.map((a) => ({ path: articleUrl(a), title: a.data.title, group: 'Info' })),
+    { path: '/info/begrippen', title: 'Begrippen van A tot Z', group: 'Info' },
+    { path: '/info/vragen', title: 'Vragen en fabels', group: 'Info' },
+    { path: '/gesprekstips', title: 'Gesprekstips', group: 'Gesprekstips' },
+    ...tips.map((t) => ({ path: tipUrl(t), title: t.data.title, group: 'Gesprekstips' })),
+    { path: '/over-ons', title: 'Over ons', group: 'Over ons' },
+    ...about.map((a) => ({ path: articleUrl(a), title: a.data.title, group: 'Over ons' })),
+    { path: '/privacy', title: 'Privacy', group: 'Over deze website' },
+    { path: '/toegankelijkheid', title: 'Toegankelijkheid', group: 'Over deze website' },
+    { path: '/sitemap', title: "Alle pagina's", group: 'Over deze website' },
+  ];
 }
 
 /** Groups pages by their `group`, keeping the order in which groups first appear. */
