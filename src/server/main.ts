@@ -3,10 +3,13 @@
  * own Node 24, which runs TypeScript directly.
  */
 import { readServerConfig } from './config.ts';
+import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
+import { settings } from '../settings.ts';
 
 const config = readServerConfig();
-const site = await startSiteServer(config);
+const services = startServices(config, settings);
+const site = await startSiteServer(config, { services: services.forms });
 console.log(`[server] serving the site on ${site.url}`);
 
 let stopping = false;
@@ -20,6 +23,7 @@ async function shutdown(signal: string): Promise<void> {
   }, 10_000);
   force.unref();
   await site.close();
+  await services.close();
   console.log('[server] stopped');
   process.exit(0);
 }

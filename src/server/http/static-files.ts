@@ -81,10 +81,15 @@ export function createStaticFiles(root: string) {
 
   /** Answers the request and returns true when a file matches; otherwise leaves the response untouched. */
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const urlPath = (req.url ?? '/').split('?')[0]!;
     const file = await find(urlPath);
     if (!file) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      // Prerendered pages and assets can only be read.
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Deze pagina kan alleen gelezen worden.');
+      return true;
+    }
 
     const ext = path.extname(file.filePath).toLowerCase();
     res.setHeader('Content-Type', contentTypes[ext] ?? 'application/octet-stream');

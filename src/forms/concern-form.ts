@@ -1,0 +1,207 @@
+import { z } from 'astro/zod';
+import { settings } from '../settings.ts';
+import type { FormDefinition, Option } from './definition.ts';
+import { choiceAnswer, choicesAnswer, textAnswer } from './validation.ts';
+
+/**
+ * "Bezorgdheid delen": only what the expert needs to start a conversation (data minimisation).
+ * No date of birth, national number or address of the person: an age band and a district suffice.
+ */
+const topics = ['persoon', 'groep', 'vraag'] as const;
+const roles = ['inwoner', 'ouder', 'leerkracht', 'jeugdwerker', 'hulpverlener', 'andere'] as const;
+const since = ['recent', 'maanden', 'lang', 'onbekend'] as const;
+const ages = ['minderjarig', 'volwassen', 'onbekend'] as const;
+const yesNoUnknown = ['ja', 'nee', 'onbekend'] as const;
+const contactChoice = ['anoniem', 'contact'] as const;
+const yesNo = ['ja', 'nee'] as const;
+const moments = ['voormiddag', 'namiddag', 'avond'] as const;
+
+const options = <T extends readonly string[]>(values: T, labels: Record<T[number], string>, hints: Partial<Record<T[number], string>> = {}): Option[] =>
+  values.map((value) => ({ value, label: labels[value as T[number]], hint: hints[value as T[number]] }));
+
+/** Belgian numbers as people type them: digits, spaces, dots, slashes, an optional leading +. */
+const phonePattern = /^\+?[0-9][0-9 ./-]{7,18}[0-9]$/;
+
+export const concernSchema = z
+  .strictObject({
+    soort: choiceAnswer(topics, 'Kies waarover je bericht gaat.', true),
+    rol: choiceAnswer(roles, 'Kies wie je bent.', true),
+    bezorgdheid: textAnswer('wat je ongerust maakt', 5000, { required: true, min: 10 }),
+    sinds: choiceAnswer(since, 'Kies sinds wanneer je dit merkt.'),
+    leeftijd: choiceAnswer(ages, 'Kies hoe oud de persoon is.'),
+    plaats: textAnswer('de wijk of deelgemeente', 80),
+    anderen: choiceAnswer(yesNoUnknown, 'Kies of er nog anderen bij betrokken zijn.'),
+    contact: choiceAnswer(contactChoice, 'Kies of je anoniem blijft of dat we je mogen contacteren.', true),
+    naam: textAnswer('je naam', 100),
+    telefoon: textAnswer('je telefoonnummer', 30).refine((v) => v === undefined || phonePattern.test(v), {
+      error: 'Vul een telefoonnummer in zoals 03 123 45 67 of 0470 12 34 56.',
+    }),
+    email: textAnswer('je e-mailadres', 200).refine((v) => v === undefined || z.email().safeParse(v).success, {
+      error: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
+    }),
+    terugbellen: choiceAnswer(yesNo, 'Kies of we je mogen terugbellen.'),
+    momenten: choicesAnswer(moments, 'Kies wanneer we je het best bereiken.'),
+    bericht: choiceAnswer(yesNo, 'Kies of we een bericht mogen achterlaten.'),
+  })
+  .superRefine((data, ctx) => {
+    const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (data.soort === 'persoon' && !data.leeftijd) add('leeftijd', 'Kies hoe oud de persoon is. Weet je het niet? Kies dan "Ik weet het niet".');
+    if (data.contact === 'contact') {
+      if (!data.naam) add('naam', 'Vul je naam in, zodat we weten wie we contacteren.');
+      if (!data.telefoon && !data.email) add('telefoon', 'Vul een telefoonnummer of een e-mailadres in, zodat we je kunnen bereiken.');
+      if (data.terugbellen === 'ja' && !data.telefoon) add('telefoon', 'Vul je telefoonnummer in als we je mogen terugbellen.');
+    }
+    if (data.contact === 'anoniem') {
+      const message = 'Je koos om anoniem te blijven. Maak dit veld leeg, of kies dat we je mogen contacteren.';
+      if (data.naam) add('naam', message);
+      if (data.telefoon) add('telefoon', message);
+      if (data.email) add('email', message);
+    }
+  });
+
+export type ConcernData = z.infer<typeof concernSchema>;
+
+export const concernForm: FormDefinition<typeof concernSchema> = {
+  id: 'melding',
+  noun: 'bezorgdheid',
+  maxBodyBytes: 48 * 1024,
+  schema: concernSchema,
+  route: (data) => ({ persoon: 'concernPerson', groep: 'concernGroup', vraag: 'question' } as const)[data.soort],
+  subject: (data) =>
+    ({ persoon: 'Bezorgdheid over een persoon', groep: 'Spanningen in een groep', vraag: 'Vraag of advies' } as const)[data.soort],
+  confirmationPath: (reference) => `/melden/bevestiging/${reference}`,
+  sections: [
+    {
+      id: 'onderwerp',
+      legend: 'Waarover gaat het?',
+      fields: [
+        {
+          name: 'soort',
+          type: 'radios',
+          label: 'Waarover gaat je bericht?',
+          options: options(topics, {
+            persoon: 'Ik maak me zorgen over een persoon',
+            groep: 'Ik maak me zorgen over spanningen in een groep, klas, club of buurt',
+            vraag: 'Ik heb een vraag of wil advies',
+          }),
+        },
+      ],
+    },
+    {
+      id: 'over-jou',
+      legend: 'Over jou',
+      fields: [
+        {
+          name: 'rol',
+          type: 'radios',
+          label: 'Wie ben jij?',
+          hint: 'Zo weet de deskundige vanuit welke plek je de situatie ziet.',
+          options: options(roles, {
+            inwoner: 'Inwoner',
+            ouder: 'Ouder of familielid',
+            leerkracht: 'Leerkracht of iemand van een school',
+            jeugdwerker: 'Jeugdwerker',
+            hulpverlener: 'Hulpverlener of maatschappelijk werker',
+            andere: 'Iemand anders',
+          }),
+        },
+      ],
+    },
+    {
+      id: 'bezorgdheid',
+      legend: 'Je bezorgdheid',
+      fields: [
+        {
+          name: 'bezorgdheid',
+          type: 'textarea',
+          label: 'Wat maakt je ongerust?',
+          hint: 'Vertel in je eigen woorden wat je gezien of gehoord hebt. Je hoeft geen namen te noemen.',
+          maxLength: 5000,
+          rows: 8,
+        },
+        {
+          name: 'sinds',
+          type: 'radios',
+          label: 'Sinds wanneer merk je dit?',
+          optional: true,
+          options: options(since, {
+            recent: 'Minder dan een maand',
+            maanden: 'Een tot zes maanden',
+            lang: 'Langer dan zes maanden',
+            onbekend: 'Ik weet het niet',
+          }),
+        },
+        {
+          name: 'leeftijd',
+          type: 'radios',
+          label: 'Hoe oud is de persoon over wie je je zorgen maakt?',
+          hint: 'Vul dit in als je bericht over een persoon gaat. We vragen geen geboortedatum.',
+          optional: true,
+          options: options(ages, { minderjarig: 'Jonger dan 18 jaar', volwassen: '18 jaar of ouder', onbekend: 'Ik weet het niet' }),
+        },
+        {
+          name: 'plaats',
+          type: 'text',
+          label: 'In welke wijk of deelgemeente speelt dit?',
+          hint: `Bijvoorbeeld de naam van een wijk in ${settings.city}. Geen adres.`,
+          optional: true,
+          maxLength: 80,
+          width: 'medium',
+          autocomplete: 'off',
+        },
+        {
+          name: 'anderen',
+          type: 'radios',
+          label: 'Zijn er nog anderen bij betrokken?',
+          optional: true,
+          inline: true,
+          options: options(yesNoUnknown, { ja: 'Ja', nee: 'Nee', onbekend: 'Ik weet het niet' }),
+        },
+      ],
+    },
+    {
+      id: 'contact',
+      legend: 'Mogen we je contacteren?',
+      hint: 'Je mag anoniem blijven. Dan kunnen we je niet antwoorden, maar je krijgt wel een referentienummer.',
+      fields: [
+        {
+          name: 'contact',
+          type: 'radios',
+          label: 'Hoe wil je verdergaan?',
+          options: options(contactChoice, {
+            anoniem: 'Ik blijf anoniem',
+            contact: 'Neem contact met mij op',
+          }),
+        },
+        { name: 'naam', type: 'text', label: 'Je naam', hint: 'Alleen als we je mogen contacteren.', optional: true, autocomplete: 'name', maxLength: 100, width: 'long', spellcheck: false },
+        { name: 'telefoon', type: 'tel', label: 'Je telefoonnummer', hint: 'Vul een telefoonnummer of een e-mailadres in, of allebei.', optional: true, autocomplete: 'tel', inputmode: 'tel', maxLength: 30, width: 'medium' },
+        { name: 'email', type: 'email', label: 'Je e-mailadres', optional: true, autocomplete: 'email', inputmode: 'email', maxLength: 200, width: 'long', spellcheck: false },
+        {
+          name: 'terugbellen',
+          type: 'radios',
+          label: 'Mogen we je terugbellen?',
+          optional: true,
+          inline: true,
+          options: options(yesNo, { ja: 'Ja', nee: 'Nee, liever per e-mail' }),
+        },
+        {
+          name: 'momenten',
+          type: 'checkboxes',
+          label: 'Wanneer bereiken we je het best?',
+          hint: 'Kies alles wat past.',
+          optional: true,
+          options: options(moments, { voormiddag: 'In de voormiddag', namiddag: 'In de namiddag', avond: "In de vooravond (tot 19 uur)" }),
+        },
+        {
+          name: 'bericht',
+          type: 'radios',
+          label: 'Mogen we een bericht achterlaten als je niet opneemt?',
+          hint: 'Denk eraan wie je telefoon of mailbox nog kan zien.',
+          optional: true,
+          inline: true,
+          options: options(yesNo, { ja: 'Ja', nee: 'Nee' }),
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,77 @@
+import { mkdir, open, rename } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  /** Stable per submission and message, so a resend after a crash is recognisable. */
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+}
+
+export interface MailTransport {
+  /** Resolves when the mail server (or the mail folder) has accepted the message. */
+  send(mail: OutgoingMail): Promise<void>;
+  describe(): string;
+  close(): void;
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** SMTP with TLS required, except to a mail relay on this machine. */
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const url = new URL(smtpUrl);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('SMTP_URL must start with smtp:// or smtps://');
+  const loopback = loopbackHosts.has(url.hostname) || url.hostname.startsWith('127.');
+  const transporter = nodemailer.createTransport({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+    secure: url.protocol === 'smtps:',
+    requireTLS: url.protocol === 'smtp:' && !loopback,
+    ignoreTLS: url.protocol === 'smtp:' && loopback,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+    logger: false,
+    debug: false,
+  });
+  return {
+    async send(mail) {
+      await transporter.sendMail({ ...mail, messageId: mail.messageId });
+    },
+    describe: () => `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}${loopback ? ' (loopback)' : ' (TLS required)'}`,
+    close: () => transporter.close(),
+  };
+}
+
+/**
+ * The embedded default: each message becomes an .eml file in `folder`, named after its
+ * Message-ID, so a resend overwrites the same file instead of creating a duplicate.
+ * Written to a temporary file, flushed to disk, then renamed: a crash never leaves half a mail.
+ */
+export function fileTransport(folder: string): MailTransport {
+  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(mail) {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      const info = (await builder.sendMail({ ...mail, messageId: mail.messageId })) as { message: Buffer };
+      const name = mail.messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9._-]/g, '_');
+      const target = path.join(folder, `${name}.eml`);
+      const temporary = `${target}.tmp`;
+      const handle = await open(temporary, 'w', 0o600);
+      try {
+        await handle.writeFile(info.message);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, target);
+    },
+    describe: () => `files in ${folder}`,
+    close: () => undefined,
+  };
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { ServerConfig } from './config.ts';
+import type { Settings } from '../schemas/settings.ts';
+import type { FormServices } from './forms/form-services.ts';
+import { RateLimiter } from './forms/rate-limit.ts';
+import { loadOrCreateSecret } from './secret.ts';
+import { openDatabase } from './storage/database.ts';
+import { SubmissionStore } from './storage/submission-store.ts';
+import { DeliveryWorker, defaultRetryPolicy } from './mail/delivery-worker.ts';
+import { fileTransport, smtpTransport } from './mail/transport.ts';
+import { messageIdFor } from './mail/compose.ts';
+import { createComposer } from './mail/messages.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RunningServices {
+  forms: FormServices;
+  worker: DeliveryWorker;
+  /** Erases delivered submissions past the retention period; returns how many. */
+  purge(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires storage, mail delivery and the purge job together for the production server.
+ * Tuning knobs for tests and operators come from the environment (see README).
+ */
+export function startServices(config: ServerConfig, settings: Settings, env: NodeJS.ProcessEnv = process.env): RunningServices {
+  const db = openDatabase(config.dataDir);
+  const store = new SubmissionStore(db);
+  const secret = loadOrCreateSecret(config.dataDir);
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
+  const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
+  const now = () => Date.now();
+
+  const worker = new DeliveryWorker({
+    store,
+    transport,
+    compose: createComposer(),
+    from: config.mailFrom,
+    messageId: (job) => messageIdFor(job.reference, job.message, job.recipient, mailDomain),
+    now,
+    policy: { ...defaultRetryPolicy, baseDelayMs: numberFrom(env.DELIVERY_RETRY_BASE_MS, defaultRetryPolicy.baseDelayMs) },
+  });
+
+  const retentionMs = settings.privacy.retentionDays * DAY_MS;
+  const purge = () => {
+    const erased = store.purgeDelivered(now(), retentionMs);
+    if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
+    return erased;
+  };
+  const purgeTimer = setInterval(purge, numberFrom(env.PURGE_INTERVAL_MS, 60 * 60_000));
+  purgeTimer.unref();
+
+  const forms: FormServices = {
+    store,
+    rateLimiter: new RateLimiter(numberFrom(env.FORM_RATE_LIMIT, 10), 10 * 60_000),
+    secret,
+    minFillMs: numberFrom(env.FORM_MIN_FILL_MS, 3_000),
+    siteOrigin: new URL(config.siteUrl).origin,
+    routing: settings.routing,
+    now,
+    submitted: () => worker.kick(),
+  };
+
+  console.log(`[delivery] mail goes to ${transport.describe()}`);
+  worker.start();
+  purge();
+
+  return {
+    forms,
+    worker,
+    purge,
+    async close() {
+      clearInterval(purgeTimer);
+      await worker.stop();
+      transport.close();
+      db.close();
+    },
+  };
+}
+
+function numberFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`Expected a non-negative number, got "${value}"`);
+  return n;
+}

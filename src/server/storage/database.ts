@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The embedded database: one SQLite file in DATA_DIR. WAL with synchronous=FULL makes a commit
+ * durable before we tell anyone "received"; secure_delete overwrites erased reports on disk.
+ */
+export function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new DatabaseSync(path.join(dataDir, 'submissions.sqlite'));
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = FULL;
+    PRAGMA secure_delete = ON;
+    PRAGMA foreign_keys = ON;
+    PRAGMA busy_timeout = 5000;
+  `);
+  migrate(db);
+  return db;
+}
+
+const migrations: string[] = [
+  `CREATE TABLE submissions (
+     reference    TEXT PRIMARY KEY,
+     form         TEXT NOT NULL,
+     route        TEXT NOT NULL,
+     payload      TEXT NOT NULL,
+     created_at   INTEGER NOT NULL,
+     delivered_at INTEGER
+   );
+   CREATE TABLE deliveries (
+     id              INTEGER PRIMARY KEY,
+     reference       TEXT NOT NULL REFERENCES submissions(reference) ON DELETE CASCADE,
+     message         TEXT NOT NULL,
+     recipient       TEXT NOT NULL,
+     status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+     attempts        INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     last_error      TEXT,
+     sent_at         INTEGER
+   );
+   CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at);
+   CREATE INDEX submissions_delivered ON submissions(delivered_at);`,
+];
+
+function migrate(db: DatabaseSync): void {
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  for (let i = version; i < migrations.length; i++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migrations[i]!);
+      db.exec(`PRAGMA user_version = ${i + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** Runs `work` in one IMMEDIATE transaction: all of it is committed, or none. */
+export function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
