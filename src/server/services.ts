@@ -43,7 +43,8 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
     policy: { ...defaultRetryPolicy, baseDelayMs: numberFrom(env.DELIVERY_RETRY_BASE_MS, defaultRetryPolicy.baseDelayMs) },
   });
 
-  const retentionMs = settings.privacy.retentionDays * DAY_MS;
+  // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
+  const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
   const purge = () => {
     const erased = store.purgeDelivered(now(), retentionMs);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);

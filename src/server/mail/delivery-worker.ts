@@ -42,21 +42,23 @@ export class DeliveryWorker {
   readonly #o: Required<Omit<DeliveryWorkerOptions, 'policy'>> & { policy: RetryPolicy };
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
-  #stopped = true;
+  #started = false;
+  #stopped = false;
   #again = false;
 
   constructor(options: DeliveryWorkerOptions) {
     this.#o = { policy: defaultRetryPolicy, pollMs: 5_000, log: (line) => console.log(line), ...options };
   }
 
+  /** Runs due jobs now and keeps looking for new ones until `stop()`. */
   start(): void {
-    this.#stopped = false;
+    this.#started = true;
     this.kick();
   }
 
   /** Looks for work now, e.g. right after a new submission was stored. */
   kick(): void {
-    if (this.#stopped) return;
+    if (!this.#started || this.#stopped) return;
     if (this.#running) {
       this.#again = true;
       return;
@@ -111,7 +113,7 @@ export class DeliveryWorker {
   }
 
   #schedule(): void {
-    if (this.#stopped) return;
+    if (!this.#started || this.#stopped) return;
     const next = this.#o.store.nextDueAt();
     const wait = next === undefined ? this.#o.pollMs : Math.max(0, Math.min(next - this.#o.now(), this.#o.pollMs));
     this.#timer = setTimeout(() => this.kick(), wait);

@@ -19,15 +19,19 @@ export interface MailTransport {
   close(): void;
 }
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1']);
 
-/** SMTP with TLS required, except to a mail relay on this machine. */
-export function smtpTransport(smtpUrl: string): MailTransport {
+/**
+ * Connection options for an smtp:// or smtps:// URL. Reports hold sensitive personal data, so
+ * TLS is required, except to a mail relay on this machine (loopback), where nothing crosses a network.
+ */
+export function smtpTransportOptions(smtpUrl: string) {
   const url = new URL(smtpUrl);
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('SMTP_URL must start with smtp:// or smtps://');
-  const loopback = loopbackHosts.has(url.hostname) || url.hostname.startsWith('127.');
-  const transporter = nodemailer.createTransport({
-    host: url.hostname.replace(/^\[|\]$/g, ''),
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const loopback = loopbackHosts.has(host) || host.startsWith('127.');
+  return {
+    host,
     port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
     secure: url.protocol === 'smtps:',
     requireTLS: url.protocol === 'smtp:' && !loopback,
@@ -38,12 +42,17 @@ export function smtpTransport(smtpUrl: string): MailTransport {
     socketTimeout: 20_000,
     logger: false,
     debug: false,
-  });
+  };
+}
+
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const options = smtpTransportOptions(smtpUrl);
+  const transporter = nodemailer.createTransport(options);
   return {
     async send(mail) {
       await transporter.sendMail({ ...mail, messageId: mail.messageId });
     },
-    describe: () => `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}${loopback ? ' (loopback)' : ' (TLS required)'}`,
+    describe: () => `SMTP ${options.host}:${options.port}${options.requireTLS || options.secure ? ' (TLS required)' : ' (loopback)'}`,
     close: () => transporter.close(),
   };
 }

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concernForm } from '../../src/forms/concern-form.ts';
+import { validateForm } from '../../src/forms/validation.ts';
+import { DeliveryWorker } from '../../src/server/mail/delivery-worker.ts';
+import { createComposer } from '../../src/server/mail/messages.ts';
+import { messageIdFor } from '../../src/server/mail/compose.ts';
+import nodemailer from 'nodemailer';
+import { smtpTransport, smtpTransportOptions } from '../../src/server/mail/transport.ts';
+import { settings } from '../../src/settings.ts';
+import { startMailSink, type MailSink } from '../support/mail-sink.ts';
+import { tempStore } from '../support/temp-store.ts';
+
+let sink: MailSink;
+beforeAll(async () => {
+  sink = await startMailSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
+
+function concern(soort: 'persoon' | 'groep' | 'vraag', bezorgdheid: string) {
+  const result = validateForm(concernForm, { soort, rol: 'leerkracht', bezorgdheid, leeftijd: 'minderjarig', contact: 'contact', naam: 'An Peeters', telefoon: '0470 12 34 56', terugbellen: 'ja', momenten: ['avond'] });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
+describe('delivery over SMTP to a real mail server', () => {
+  it('sends each kind of concern to the recipients the routing table names, with content, reference and a stable Message-ID', async () => {
+    const { store } = tempStore();
+    const transport = smtpTransport(sink.url);
+    const worker = new DeliveryWorker({
+      store,
+      transport,
+      compose: createComposer(),
+      from: 'Aanspreekpunt <no-reply@example.org>',
+      messageId: (job) => messageIdFor(job.reference, job.message, job.recipient, 'example.org'),
+      now: () => Date.now(),
+      log: () => undefined,
+    });
+    const routing = { ...settings.routing, concernPerson: ['persoon@example.org'], concernGroup: ['groep@example.org', 'tweede@example.org'], question: ['vraag@example.org'] };
+    const cases = [
+      { reference: 'PPPP2222', soort: 'persoon' as const, to: ['persoon@example.org'] },
+      { reference: 'GGGG3333', soort: 'groep' as const, to: ['groep@example.org', 'tweede@example.org'] },
+      { reference: 'VVVV4444', soort: 'vraag' as const, to: ['vraag@example.org'] },
+    ];
+    for (const c of cases) {
+      const data = concern(c.soort, `Tekst over ${c.soort} met een unieke zin ${c.reference}.`);
+      const route = concernForm.route(data);
+      store.save({ reference: c.reference, form: concernForm.id, route, payload: data, messages: routing[route].map((recipient) => ({ message: concernForm.id, recipient })) }, Date.now());
+    }
+    await worker.runOnce();
+    const mails = await sink.waitFor(4);
+    for (const c of cases) {
+      const received = mails.filter((m) => m.subject?.includes(`${c.reference.slice(0, 4)} ${c.reference.slice(4)}`));
+      expect(received.map((m) => (Array.isArray(m.to) ? '' : m.to?.text)).sort()).toEqual([...c.to].sort());
+      for (const mail of received) {
+        expect(mail.text).toContain(`unieke zin ${c.reference}`);
+        expect(mail.text).toContain('Leerkracht of iemand van een school');
+        expect(mail.text).toContain('In de vooravond');
+        expect(mail.messageId).toMatch(new RegExp(`^<${c.reference}\\.melding\\.[A-Za-z0-9_-]+@example\\.org>$`));
+      }
+    }
+    // A resend after a crash carries the same Message-ID, so the mailbox can recognise it.
+    const first = mails.find((m) => m.subject?.includes('PPPP 2222'))!;
+    const again = messageIdFor('PPPP2222', 'melding', 'persoon@example.org', 'example.org');
+    expect(first.messageId).toBe(again);
+    transport.close();
+  });
+
+  it('requires TLS for a mail server elsewhere, and only allows plain SMTP on loopback', () => {
+    expect(smtpTransportOptions('smtp://mail.example.org:587')).toMatchObject({ requireTLS: true, secure: false });
+    expect(smtpTransportOptions('smtps://mail.example.org')).toMatchObject({ secure: true, port: 465 });
+    expect(smtpTransportOptions(sink.url)).toMatchObject({ requireTLS: false, ignoreTLS: true });
+    expect(() => smtpTransportOptions('http://mail.example.org')).toThrow(/smtp/);
+  });
+
+  it('does not send when TLS is required and the server cannot offer it', async () => {
+    const options = { ...smtpTransportOptions(sink.url), requireTLS: true, ignoreTLS: false };
+    const before = sink.messages.length;
+    await expect(nodemailer.createTransport(options).sendMail({ from: 'a@example.org', to: 'b@example.org', subject: 'x', text: 'GEHEIM' })).rejects.toThrow();
+    expect(sink.messages.length).toBe(before);
+  });
+});
