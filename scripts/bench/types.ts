@@ -1,0 +1,28 @@
+/** Shared shapes for the benchmark sections; each section lives in its own module. */
+import type { PageType } from './page-types.ts';
+
+export interface BenchPage {
+  /** Path without host, as read from /sitemap.xml. */
+  path: string;
+  type: PageType;
+}
+
+/** What every section gets: the running production server and the pages it serves. */
+export interface BenchContext {
+  siteUrl: string;
+  pages: BenchPage[];
+}
+
+export interface BudgetLine {
+  budget: string;
+  pass: boolean;
+  /** The measured figure, so a FAIL says by how much. */
+  figure: string;
+}
+
+/** A section prints its own tables while it runs and hands back its budgets and raw data for the JSON file. */
+export interface SectionReport {
+  name: string;
+  budgets: BudgetLine[];
+  data: unknown;
+}
