@@ -20,7 +20,7 @@ const options = <T extends readonly string[]>(values: T, labels: Record<T[number
   values.map((value) => ({ value, label: labels[value as T[number]], hint: hints[value as T[number]] }));
 
 /** Belgian numbers as people type them: digits, spaces, dots, slashes, an optional leading +. */
-const phonePattern = /^\+?[0-9][0-9 ./-]{7,18}[0-9]$/;
+export const phonePattern = /^\+?[0-9][0-9 ./-]{7,18}[0-9]$/;
 
 export const concernSchema = z
   .strictObject({
@@ -57,7 +57,8 @@ export const concernSchema = z
       if (data.telefoon) add('telefoon', message);
       if (data.email) add('email', message);
     }
-  });
+    // Run even when other answers are wrong, so the person sees every problem at once.
+  }, { when: () => true });
 
 export type ConcernData = z.infer<typeof concernSchema>;
 

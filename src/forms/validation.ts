@@ -19,10 +19,21 @@ export function textAnswer(label: string, max: number, { required = false, min =
     .transform((v) => (v.length ? v : undefined)));
 }
 
-/** One choice from a fixed list; the empty string means "not answered". */
-export function choiceAnswer<const T extends readonly [string, ...string[]]>(values: T, message: string, required = false) {
-  const base = z.enum(values, { error: message });
-  return required ? base : z.union([base, z.literal('').transform(() => undefined)], { error: message }).optional();
+type Choices = readonly [string, ...string[]];
+
+function requiredChoice<const T extends Choices>(values: T, message: string) {
+  return z.enum(values, { error: message });
+}
+
+function optionalChoice<const T extends Choices>(values: T, message: string) {
+  return z.union([z.enum(values, { error: message }), z.literal('').transform(() => undefined)], { error: message }).optional();
+}
+
+/** One choice from a fixed list; when optional, the empty string means "not answered". */
+export function choiceAnswer<const T extends Choices>(values: T, message: string, required: true): ReturnType<typeof requiredChoice<T>>;
+export function choiceAnswer<const T extends Choices>(values: T, message: string, required?: false): ReturnType<typeof optionalChoice<T>>;
+export function choiceAnswer<const T extends Choices>(values: T, message: string, required = false) {
+  return required ? requiredChoice(values, message) : optionalChoice(values, message);
 }
 
 /** Several choices from a fixed list (checkboxes). */

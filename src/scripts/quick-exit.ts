@@ -21,3 +21,5 @@ if (link) {
     if (presses >= 3) leave();
   });
 }
+
+export {};

@@ -122,16 +122,27 @@ export async function handleForm<D>(definition: FormDefinition, { request, clien
   }
 }
 
-/** A form post must come from this site: compared with the browser's Origin or Sec-Fetch-Site. */
-function sameOrigin(request: Request, siteOrigin: string): boolean {
-  const origin = request.headers.get('origin');
-  if (origin) return origin === new URL(request.url).origin || origin === siteOrigin;
+/**
+ * A form post must come from this site. Browsers say so in Sec-Fetch-Site. Because every page
+ * sends Referrer-Policy: no-referrer, their Origin header on our own form posts is "null", so
+ * Origin only decides when it names a real origin. Older browsers without either header are
+ * let through: the signed form token, which another site cannot read, still stops forgeries.
+ */
+export function sameOrigin(request: Request, siteOrigin: string): boolean {
   const site = request.headers.get('sec-fetch-site');
-  return site === null || site === 'same-origin' || site === 'none';
+  if (site !== null) return site === 'same-origin' || site === 'none';
+  const origin = request.headers.get('origin');
+  if (origin === null || origin === 'null') return true;
+  if (origin === siteOrigin) return true;
+  try {
+    return new URL(origin).host === request.headers.get('host');
+  } catch {
+    return false;
+  }
 }
 
 /** Reads at most `limit` bytes; undefined when the body is larger. */
-async function readBody(request: Request, limit: number): Promise<string | undefined> {
+export async function readBody(request: Request, limit: number): Promise<string | undefined> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) return undefined;
   if (!request.body) return '';
