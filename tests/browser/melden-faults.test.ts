@@ -1,0 +1,160 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { startMailSink, type MailSink } from '../support/mail-sink.ts';
+import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
+import { concernFields, formToken, postForm } from '../support/forms.ts';
+import { databaseFilesContain } from '../support/temp-store.ts';
+
+const FORM = '/melden/formulier';
+const running: SiteProcess[] = [];
+const sinks: MailSink[] = [];
+
+async function site(env: Record<string, string>) {
+  const started = await startSiteProcess(env);
+  running.push(started);
+  return started;
+}
+async function sink() {
+  const started = await startMailSink();
+  sinks.push(started);
+  return started;
+}
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop('SIGKILL')));
+});
+afterAll(async () => {
+  await Promise.all(sinks.map((s) => s.close()));
+});
+
+function counts(dataDir: string) {
+  const db = new DatabaseSync(path.join(dataDir, 'submissions.sqlite'), { readOnly: true });
+  try {
+    const submissions = (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
+    const pending = (db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'pending'").get() as { n: number }).n;
+    return { submissions, pending };
+  } finally {
+    db.close();
+  }
+}
+
+async function report(server: SiteProcess, text: string) {
+  const result = await postForm(server.url, FORM, concernFields(await formToken(server.url, FORM), text));
+  expect(result.status, result.body.slice(0, 300)).toBe(303);
+  return result.location!.split('/').pop()!;
+}
+
+describe('nothing lost', () => {
+  it('delivers every report that came in while the mail server was down, once it is back', async () => {
+    const mail = await sink();
+    mail.setDown(true);
+    const server = await site({ SMTP_URL: mail.url, FORM_MIN_FILL_MS: '0', DELIVERY_RETRY_BASE_MS: '200' });
+    const references = [];
+    for (let i = 0; i < 5; i++) references.push(await report(server, `Melding ${i} terwijl de mailserver plat ligt.`));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(mail.messages).toHaveLength(0);
+    expect(counts(server.dataDir)).toEqual({ submissions: 5, pending: 5 });
+    expect(server.output()).toMatch(/attempt \d+ failed \(smtp-451\)/);
+
+    mail.setDown(false);
+    await mail.waitFor(5, 20_000);
+    const subjects = mail.messages.map((m) => m.subject ?? '');
+    for (const reference of references) expect(subjects.some((s) => s.includes(`${reference.slice(0, 4)} ${reference.slice(4)}`))).toBe(true);
+    await expect.poll(() => counts(server.dataDir).pending).toBe(0);
+  });
+
+  it('delivers a report after the server was killed between the commit and the delivery', async () => {
+    const mail = await sink();
+    mail.setDown(true);
+    const first = await site({ SMTP_URL: mail.url, FORM_MIN_FILL_MS: '0', DELIVERY_RETRY_BASE_MS: '600000' });
+    const reference = await report(first, 'Deze melding mag een crash niet verliezen.');
+    await first.stop('SIGKILL');
+    expect(counts(first.dataDir)).toEqual({ submissions: 1, pending: 1 });
+
+    mail.setDown(false);
+    // The failed attempt scheduled a retry far away; a restarted server must still deliver it.
+    const db = new DatabaseSync(path.join(first.dataDir, 'submissions.sqlite'));
+    db.exec('UPDATE deliveries SET next_attempt_at = 0');
+    db.close();
+    await site({ SMTP_URL: mail.url, DATA_DIR: first.dataDir, FORM_MIN_FILL_MS: '0' });
+    const [delivered] = await mail.waitFor(1, 20_000);
+    expect(delivered!.subject).toContain(`${reference.slice(0, 4)} ${reference.slice(4)}`);
+    expect(delivered!.text).toContain('Deze melding mag een crash niet verliezen.');
+  });
+});
+
+describe('abuse is refused, people are not', () => {
+  it('refuses cross-origin posts, oversized bodies and wrong methods', async () => {
+    const server = await site({ FORM_MIN_FILL_MS: '0' });
+    const token = await formToken(server.url, FORM);
+    const crossSite = await postForm(server.url, FORM, concernFields(token, 'Vanaf een andere website verstuurd.'), { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://aanvaller.example' });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body).toContain('niet van deze website');
+    const otherOrigin = await postForm(server.url, FORM, concernFields(token, 'Vanaf een andere website verstuurd.'), { Origin: 'https://aanvaller.example' });
+    expect(otherOrigin.status).toBe(403);
+
+    const huge = await postForm(server.url, FORM, concernFields(token, 'x'.repeat(60_000)));
+    expect(huge.status).toBe(413);
+    expect(huge.body).toContain('te lang');
+
+    const put = await fetch(`${server.url}${FORM}`, { method: 'PUT', body: 'a=b' });
+    expect(put.status).toBe(405);
+    const postToStaticPage = await fetch(`${server.url}/privacy`, { method: 'POST', body: 'a=b' });
+    expect(postToStaticPage.status).toBe(405);
+    expect(counts(server.dataDir).submissions).toBe(0);
+  });
+
+  it('answers a bot as if all went well, and stores and sends nothing', async () => {
+    const server = await site({});
+    const token = await formToken(server.url, FORM);
+    const honeypot = await postForm(server.url, FORM, { ...concernFields(token, 'Een bot vult alle velden in.'), homepage: 'https://spam.example' });
+    expect(honeypot.status).toBe(303);
+    expect(honeypot.location).toMatch(/^\/melden\/bevestiging\/[2-9A-HJKMNP-Z]{8}$/);
+    // Default minimum fill time (3 s): an instant post is a bot too.
+    const tooFast = await postForm(server.url, FORM, concernFields(token, 'Een bot is sneller dan een mens.'));
+    expect(tooFast.status).toBe(303);
+    const noToken = await postForm(server.url, FORM, { ...concernFields('', 'Zonder token.'), _start: '' });
+    expect(noToken.status).toBe(303);
+    expect(counts(server.dataDir)).toEqual({ submissions: 0, pending: 0 });
+  });
+
+  it('limits the rate per client with a Dutch message, and keeps what was typed', async () => {
+    const server = await site({ FORM_MIN_FILL_MS: '0', FORM_RATE_LIMIT: '3' });
+    for (let i = 0; i < 3; i++) await report(server, `Bericht nummer ${i} binnen de limiet.`);
+    const token = await formToken(server.url, FORM);
+    const limited = await postForm(server.url, FORM, concernFields(token, 'Dit vierde bericht staat nog in het formulier.'));
+    expect(limited.status).toBe(429);
+    expect(limited.body).toContain('Wacht tien minuten');
+    expect(limited.body).toContain('Dit vierde bericht staat nog in het formulier.');
+    expect(counts(server.dataDir).submissions).toBe(3);
+  });
+});
+
+describe('nothing leaked', () => {
+  it('keeps report content and contact data out of the logs, and erases it from the database after delivery and retention', async () => {
+    const mail = await sink();
+    const server = await site({ SMTP_URL: mail.url, FORM_MIN_FILL_MS: '0', RETENTION_MS: '0', PURGE_INTERVAL_MS: '300' });
+    const canary = `CANARY-${Math.random().toString(36).slice(2)}`;
+    const token = await formToken(server.url, FORM);
+    const result = await postForm(server.url, FORM, {
+      ...concernFields(token, `Een zin met ${canary} erin, die nergens mag achterblijven.`),
+      contact: 'contact',
+      naam: 'Kanarie Vogelaar',
+      telefoon: '0499 99 88 77',
+      email: 'kanarie@voorbeeld.be',
+    });
+    expect(result.status).toBe(303);
+    await mail.waitFor(1);
+    expect(mail.messages[0]!.text).toContain(canary);
+    await expect.poll(() => counts(server.dataDir).submissions, { timeout: 10_000 }).toBe(0);
+
+    expect(databaseFilesContain(server.dataDir, canary)).toBe(false);
+    expect(databaseFilesContain(server.dataDir, 'Kanarie Vogelaar')).toBe(false);
+    const log = server.output();
+    for (const secret of [canary, 'Kanarie', '0499 99 88 77', 'kanarie@voorbeeld.be', 'bezorgdheid=']) expect(log).not.toContain(secret);
+    // The start-up lines name the server's own and the mail relay's address; no other line may hold an address.
+    const requestLines = log.split('\n').filter((line) => !/serving the site on|mail goes to/.test(line));
+    expect(requestLines.join('\n')).not.toMatch(/127\.0\.0\.1|::1|::ffff:/);
+    expect(log).toContain('erased 1 delivered submission');
+  });
+});
