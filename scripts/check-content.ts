@@ -15,6 +15,7 @@ import { faqSchema } from '../src/schemas/content/faq.ts';
 import { doelgroepSchema } from '../src/schemas/content/doelgroep.ts';
 import { measureReadability } from '../src/lib/readability.ts';
 import { markdownToBlocks } from '../src/lib/markdown-text.ts';
+import { formatContentIssues } from '../src/lib/content-errors.ts';
 
 const schemas: Record<string, ZodType> = {
   artikels: artikelSchema,
@@ -45,7 +46,7 @@ for (const folder of folders) {
     const result = schema.safeParse(parse(match[1]!));
     if (!result.success) {
       failures++;
-      for (const issue of result.error.issues) console.log(`✗ ${relative} → ${issue.path.join('.')}: ${issue.message}`);
+      for (const line of formatContentIssues(relative, result.error)) console.log(`✗ ${line}`);
     }
     const data = parse(match[1]!) as Record<string, unknown>;
     const frontText = ['situation', 'definition', 'whatItDoes', 'forWhom', 'description', 'lead']

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const clientDir = path.resolve(import.meta.dirname, '../../dist/client');
+
+export interface BuiltPage {
+  /** URL path without extension, e.g. /info/wat-is-polarisering. */
+  path: string;
+  html: string;
+}
+
+/** Every prerendered HTML page of the last build. */
+export function builtPages(): BuiltPage[] {
+  const pages: BuiltPage[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) {
+        const relative = '/' + path.relative(clientDir, full).replace(/\\/g, '/').replace(/\.html$/, '');
+        pages.push({ path: relative === '/index' ? '/' : relative, html: readFileSync(full, 'utf8') });
+      }
+    }
+  };
+  walk(clientDir);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const decode = (text: string) => text.replace(/&(#?\w+);/g, (m, name: string) => entities[name] ?? (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1).replace(/^x/, '0x'))) : m));
+
+/** The visible text of the page's <main>, as blocks (paragraphs, list items, headings, cells). */
+export function mainTextBlocks(html: string): string[] {
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+  return decode(
+    main
+      .replace(/<script\b[\s\S]*?<\/script>/g, ' ')
+      .replace(/<(div|p|span)\b[^>]*\shidden\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<\/?(p|li|h[1-6]|td|th|dd|dt|summary|blockquote|figcaption|div|section|article|aside|ol|ul|tr|label|legend|button)\b[^>]*>/g, '\n\n')
+      .replace(/<br\s*\/?>/g, '\n\n')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .split(/\n\s*\n/)
+    .map((block) => block.replace(/\s+/g, ' ').trim())
+    .filter((block) => /[\p{L}\p{N}]/u.test(block));
+}
+
+/** All visible text of the page, including header and footer. */
+export function visibleText(html: string): string {
+  const body = /<body\b[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
+  return decode(body.replace(/<script\b[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+}

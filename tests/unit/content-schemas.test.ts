@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { artikelSchema } from '../../src/schemas/content/artikel.ts';
+import { gesprekstipSchema } from '../../src/schemas/content/gesprekstip.ts';
+import { begripSchema } from '../../src/schemas/content/begrip.ts';
+import { organisatieSchema } from '../../src/schemas/content/organisatie.ts';
+import { faqSchema } from '../../src/schemas/content/faq.ts';
+import { formatContentIssues } from '../../src/lib/content-errors.ts';
+import { findBrokenReferences, isStale } from '../../src/lib/content-integrity.ts';
+
+const file = 'src/content/artikels/voorbeeld.mdx';
+const article = {
+  title: 'Wat is polarisering?',
+  description: 'Polarisering zet groepen tegenover elkaar. Lees hoe het werkt en wat jij kunt doen.',
+  audiences: ['inwoners'],
+  theme: 'polarisering',
+  keywords: ['wij-zij'],
+  sources: [{ document: 'actieplan-2022', section: 'Definities' }],
+  lastReviewed: '2026-11-22',
+  related: [],
+};
+
+function problems(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown, where = file): string[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  return formatContentIssues(where, result.error as never);
+}
+
+describe('article schema', () => {
+  it('accepts a complete article', () => {
+    expect(problems(artikelSchema, article)).toEqual([]);
+  });
+
+  it('rejects an article without a source, naming the file and the field', () => {
+    expect(problems(artikelSchema, { ...article, sources: [] })).toEqual([`${file} → sources: Het veld "sources" heeft minstens één bron nodig.`]);
+  });
+
+  it('rejects a description over 160 characters', () => {
+    expect(problems(artikelSchema, { ...article, description: 'x'.repeat(161) })).toEqual([`${file} → description: Het veld "description" is te lang: hoogstens 160 tekens.`]);
+  });
+
+  it('rejects an unknown audience and lists the allowed ones', () => {
+    const [line] = problems(artikelSchema, { ...article, audiences: ['toeristen'] });
+    expect(line).toContain(`${file} → audiences.0:`);
+    expect(line).toContain('eerstelijnswerkers');
+  });
+
+  it('rejects an unknown source document and a source without section', () => {
+    expect(problems(artikelSchema, { ...article, sources: [{ document: 'krantenartikel', section: 'x' }] })[0]).toContain('sources.0');
+    expect(problems(artikelSchema, { ...article, sources: [{ document: 'actieplan-2022' }] })[0]).toContain('sources.0');
+  });
+
+  it('rejects unknown front-matter fields, so typos do not pass silently', () => {
+    expect(problems(artikelSchema, { ...article, titel: 'x' }).join()).toContain(file);
+  });
+});
+
+describe('other collections', () => {
+  it('conversation tips need steps, example sentences and when to involve the expert', () => {
+    const tip = { title: 'T', description: 'Tips voor leerkrachten als een discussie in de klas ontspoort.', role: 'leerkracht', situation: 'S', steps: ['a', 'b', 'c'], sayThis: ['a', 'b', 'c'], avoidThis: ['a', 'b'], involveExpertWhen: ['a', 'b'], sources: article.sources, lastReviewed: '2026-01-01' };
+    expect(problems(gesprekstipSchema, tip)).toEqual([]);
+    expect(problems(gesprekstipSchema, { ...tip, steps: ['a'] })).toEqual([`${file} → steps: Het veld "steps" heeft minstens 3 punt(en) nodig.`]);
+    expect(problems(gesprekstipSchema, { ...tip, role: 'agent' })[0]).toContain('role');
+  });
+
+  it('glossary terms need a definition and a source', () => {
+    expect(problems(begripSchema, { term: 'x', sources: article.sources })[0]).toContain('definition');
+    expect(problems(begripSchema, { term: 'x', definition: 'y', sources: [] })[0]).toContain('sources');
+  });
+
+  it('organisations need a checked date and valid contact facts', () => {
+    const org = { name: 'O', whatItDoes: 'W', forWhom: 'F', checkedAt: 'facts.md', lastChecked: '2026-11-22' };
+    expect(problems(organisatieSchema, org)).toEqual([]);
+    expect(problems(organisatieSchema, { ...org, lastChecked: 'gisteren' })[0]).toContain('lastChecked');
+    expect(problems(organisatieSchema, { ...org, contact: { email: 'geen-adres' } })[0]).toContain('contact.email');
+  });
+
+  it('FAQ entries are a question or a myth', () => {
+    expect(problems(faqSchema, { question: 'Q?', kind: 'mythe', sources: article.sources })[0]).toContain('kind');
+  });
+});
+
+describe('references between entries', () => {
+  it('reports a reference to a missing entry with the file and field', () => {
+    const existing = { artikels: new Set(['wat-is-polarisering']), gesprekstips: new Set<string>() };
+    expect(
+      findBrokenReferences(
+        [{ file, references: [{ field: 'related', collection: 'artikels', slugs: ['wat-is-polarisering', 'bestaat-niet'] }, { field: 'relatedTips', collection: 'gesprekstips', slugs: ['ook-niet'] }] }],
+        existing,
+      ),
+    ).toEqual([`${file} → related: "bestaat-niet" bestaat niet in src/content/artikels.`, `${file} → relatedTips: "ook-niet" bestaat niet in src/content/gesprekstips.`]);
+  });
+
+  it('flags signposting facts checked more than 12 months ago', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    expect(isStale(new Date('2016-02-15'), now)).toBe(true);
+    expect(isStale(new Date('2025-11-21'), now)).toBe(true);
+    expect(isStale(new Date('2025-11-23'), now)).toBe(false);
+  });
+});
