@@ -2,20 +2,22 @@
  * `npm run bench`: builds the site, serves the production build and prints a budget report
  * per page type. Each section lives in scripts/bench/ and hands back its budget lines; the
  * exit code is 1 when any budget fails, so CI can gate on it, but everything is always printed.
- * Set BENCH_SKIP_BUILD=1 to measure the existing dist/ without building again.
+ * Set BENCH_SKIP_BUILD=1 to measure the existing dist/ without building again, and
+ * BENCH_ONLY=<section function names> to run only some sections.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startSiteProcess, type SiteProcess } from '../tests/support/site-process.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
 import { measurePageWeight } from './bench/page-weight.ts';
+import { benchFormLoad } from './bench/form-load.ts';
 import { pageTypes } from './bench/page-types.ts';
 import { buildSite, readPages, rootDir, snapshotDist } from './bench/site.ts';
 import type { BenchContext, SectionReport } from './bench/types.ts';
 import { formatTable, printBudgets, withTimeout } from './bench/util.ts';
 
 /** The sections in the order they run; new benchmarks are added here. */
-const sections: ((context: BenchContext) => Promise<SectionReport>)[] = [measurePageWeight, runLighthouse];
+const sections: ((context: BenchContext) => Promise<SectionReport>)[] = [measurePageWeight, runLighthouse, benchFormLoad];
 // Well above a normal run (about two minutes on two cores), but bounded so CI never hangs.
 const SECTIONS_TIMEOUT_MS = 10 * 60_000;
 const resultsFile = path.join(rootDir, '.bench', 'results.json');
@@ -30,8 +32,10 @@ function printPages(context: BenchContext): void {
 }
 
 async function runSections(context: BenchContext): Promise<SectionReport[]> {
+  // BENCH_ONLY=benchFormLoad,runLighthouse runs just those sections, for a quicker look.
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
   const reports: SectionReport[] = [];
-  for (const section of sections) reports.push(await section(context));
+  for (const section of sections) if (!only || only.includes(section.name)) reports.push(await section(context));
   return reports;
 }
 
@@ -53,7 +57,7 @@ async function main(): Promise<boolean> {
   let site: SiteProcess | undefined;
   try {
     site = await startSiteProcess({ DIST_DIR: snapshot.distDir, DATA_DIR: snapshot.dataDir });
-    const context: BenchContext = { siteUrl: site.url, pages: await readPages(site.url) };
+    const context: BenchContext = { siteUrl: site.url, distDir: snapshot.distDir, pages: await readPages(site.url) };
     printPages(context);
     const reports = await withTimeout(runSections(context), SECTIONS_TIMEOUT_MS, 'the benchmark');
     const budgets = reports.flatMap((r) => r.budgets);

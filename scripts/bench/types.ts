@@ -10,6 +10,8 @@ export interface BenchPage {
 /** What every section gets: the running production server and the pages it serves. */
 export interface BenchContext {
   siteUrl: string;
+  /** The private copy of dist/ the server runs from; sections that start their own server use it. */
+  distDir: string;
   pages: BenchPage[];
 }
 

@@ -40,6 +40,9 @@ export function smtpTransportOptions(smtpUrl: string) {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
+    // One long-lived connection: a burst of reports should not open a connection per mail.
+    pool: true,
+    maxConnections: 1,
     logger: false,
     debug: false,
   };
