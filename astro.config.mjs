@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import { settingsWarnings } from './src/integrations/settings-warnings.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -16,7 +17,7 @@ export default defineConfig({
   // Middleware mode: our own server (src/server/main.ts) adds security headers to every
   // response and hands the form routes their storage and mail services.
   adapter: node({ mode: 'middleware' }),
-  integrations: [mdx(), settingsWarnings()],
+  integrations: [mdx(), settingsWarnings(), pagefindSearch()],
   // The site sets its own Content-Security-Policy header; no inline script may appear.
   vite: {
     plugins: [tailwindcss()],

@@ -6,6 +6,9 @@ import { begripSchema } from './schemas/content/begrip.ts';
 import { organisatieSchema } from './schemas/content/organisatie.ts';
 import { faqSchema } from './schemas/content/faq.ts';
 import { doelgroepSchema } from './schemas/content/doelgroep.ts';
+import { workshopSchema } from './schemas/content/workshop.ts';
+import { schoolSchema } from './schemas/content/workshop-school.ts';
+import { periodeSchema } from './schemas/content/workshop-periode.ts';
 
 const from = (folder: string, pattern = '**/*.{md,mdx}') => glob({ base: `./src/content/${folder}`, pattern });
 
@@ -16,4 +19,7 @@ export const collections = {
   organisaties: defineCollection({ loader: from('organisaties'), schema: organisatieSchema }),
   faq: defineCollection({ loader: from('faq'), schema: faqSchema }),
   doelgroepen: defineCollection({ loader: from('doelgroepen'), schema: doelgroepSchema }),
+  workshops: defineCollection({ loader: from('workshops', '**/*.md'), schema: workshopSchema }),
+  scholen: defineCollection({ loader: from('scholen', '**/*.yaml'), schema: schoolSchema }),
+  boekingsperiodes: defineCollection({ loader: from('boekingsperiodes', '**/*.yaml'), schema: periodeSchema }),
 };

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { articleUrl, assertContentIntegrity, getArticles, getTips, tipUrl } from './content.ts';
 import { themeLabels, themes } from '../schemas/content/shared.ts';
+import { getWorkshops, workshopUrl } from './workshops.ts';
 
 /**
  * Every page a visitor can reach, for the human sitemap, sitemap.xml and the browser tests
@@ -18,6 +19,7 @@ export async function getSitePages(): Promise<SitePage[]> {
   await assertContentIntegrity();
   const articles = await getArticles();
   const tips = await getTips();
+  const workshops = await getWorkshops();
   const audiences = (await getCollection('doelgroepen')).sort((a, b) => a.data.order - b.data.order);
   const info = articles.filter((a) => a.data.theme !== 'aanpak');
   const about = articles.filter((a) => a.data.theme === 'aanpak');
@@ -25,6 +27,7 @@ export async function getSitePages(): Promise<SitePage[]> {
   return [
     { path: '/', title: 'Home', group: 'Algemeen' },
     { path: '/wegwijzer', title: 'Wegwijzer', group: 'Algemeen' },
+    { path: '/zoeken', title: 'Zoeken', group: 'Algemeen' },
     { path: '/melden', title: 'Ik maak me zorgen', group: 'Bezorgdheid delen' },
     { path: '/melden/nu-gevaar', title: 'Er is nu gevaar: bel meteen', group: 'Bezorgdheid delen' },
     { path: '/melden/waarover', title: 'Waarover gaat het?', group: 'Bezorgdheid delen' },
@@ -38,6 +41,9 @@ export async function getSitePages(): Promise<SitePage[]> {
     { path: '/info/vragen', title: 'Vragen en fabels', group: 'Info' },
     { path: '/gesprekstips', title: 'Gesprekstips', group: 'Gesprekstips' },
     ...tips.map((t) => ({ path: tipUrl(t), title: t.data.title, group: 'Gesprekstips' })),
+    { path: '/workshops', title: 'Workshops voor scholen', group: 'Workshops' },
+    ...workshops.map((w) => ({ path: workshopUrl(w), title: w.data.title, group: 'Workshops' })),
+    { path: '/workshops/boeken', title: 'Vraag een workshop aan', group: 'Workshops' },
     { path: '/over-ons', title: 'Over ons', group: 'Over ons' },
     ...about.map((a) => ({ path: articleUrl(a), title: a.data.title, group: 'Over ons' })),
     { path: '/privacy', title: 'Privacy', group: 'Over deze website' },

@@ -10,6 +10,10 @@ import { DeliveryWorker, defaultRetryPolicy } from './mail/delivery-worker.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
 import { messageIdFor } from './mail/compose.ts';
 import { createComposer } from './mail/messages.ts';
+import { bookingComposers } from './workshops/booking-mails.ts';
+import { BookingStore } from './workshops/booking-store.ts';
+import { catalogueFile, lazyCatalogue } from './workshops/catalogue.ts';
+import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,7 +40,9 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   const worker = new DeliveryWorker({
     store,
     transport,
-    compose: createComposer(),
+    compose: createComposer(
+      bookingComposers({ db, catalogue: lazyCatalogue(catalogueFile(config.distDir)), secret, siteUrl: config.siteUrl, mailDomain, settings }),
+    ),
     from: config.mailFrom,
     messageId: (job) => messageIdFor(job.reference, job.message, job.recipient, mailDomain),
     now,
@@ -45,8 +51,11 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
 
   // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
   const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
+  const bookings = new BookingStore(db);
+  // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
+  const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
   const purge = () => {
-    const erased = store.purgeDelivered(now(), retentionMs);
+    const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
     return erased;
   };

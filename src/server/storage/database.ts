@@ -42,6 +42,25 @@ const migrations: string[] = [
    );
    CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at);
    CREATE INDEX submissions_delivered ON submissions(delivered_at);`,
+  // Workshop bookings. A booking holds its place for as long as it exists, so it outlives its
+  // submission: only the period, workshop, status and chosen day remain after the personal
+  // data is erased. A decline reason can hold personal words and goes with the submission.
+  `CREATE TABLE workshop_bookings (
+     reference    TEXT PRIMARY KEY,
+     period       TEXT NOT NULL,
+     workshop     TEXT NOT NULL,
+     status       TEXT NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'confirmed', 'declined')),
+     session_date TEXT,
+     starts_at    TEXT,
+     ends_at      TEXT,
+     created_at   INTEGER NOT NULL,
+     decided_at   INTEGER
+   );
+   CREATE INDEX workshop_bookings_period ON workshop_bookings(period, status);
+   CREATE TABLE workshop_decline_reasons (
+     reference TEXT PRIMARY KEY REFERENCES submissions(reference) ON DELETE CASCADE,
+     reason    TEXT NOT NULL
+   );`,
 ];
 
 function migrate(db: DatabaseSync): void {

@@ -47,9 +47,14 @@ export class SubmissionStore {
     });
   }
 
-  /** Adds a follow-up message to an existing submission (e.g. a booking's confirmation mail). */
-  addMessage(reference: string, message: string, recipient: string, now: number): void {
+  /**
+   * Adds a follow-up message to an existing submission (e.g. a booking's confirmation mail).
+   * `during` runs inside the same transaction (e.g. to record the decision the mail is about)
+   * and may throw to abort.
+   */
+  addMessage(reference: string, message: string, recipient: string, now: number, during: () => void = () => undefined): void {
     transaction(this.db, () => {
+      during();
       this.db.prepare('INSERT INTO deliveries (reference, message, recipient, next_attempt_at) VALUES (?, ?, ?, ?)').run(reference, message, recipient, now);
       this.db.prepare('UPDATE submissions SET delivered_at = NULL WHERE reference = ?').run(reference);
     });

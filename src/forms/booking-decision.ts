@@ -1,0 +1,81 @@
+import { z } from 'astro/zod';
+import type { FormDefinition } from './definition.ts';
+import { choiceAnswer, textAnswer } from './validation.ts';
+import { formatDay, parseTime } from './booking-dates.ts';
+
+/**
+ * The coordinator's two small forms behind the signed links in the booking mail. They are
+ * rendered and validated like every other form (FormRenderer, validateForm); what happens on
+ * success is not a new submission but a decision on an existing one (handle-decision.ts).
+ */
+
+function timeAnswer(label: string) {
+  return textAnswer(`het ${label.toLowerCase()}`, 10, { required: true })
+    .refine((v) => v === undefined || parseTime(v) !== undefined, { error: `${label}: vul een uur in zoals 10:00 of 13:30.` })
+    .transform((v) => (v === undefined ? undefined : parseTime(v)));
+}
+
+function confirmSchema(days: [string, ...string[]]) {
+  return z
+    .strictObject({
+      dag: choiceAnswer(days, 'Kies de dag waarop de workshop doorgaat.', true),
+      begin: timeAnswer('Beginuur'),
+      einde: timeAnswer('Einduur'),
+    })
+    .refine((data) => !data.begin || !data.einde || data.einde > data.begin, { error: 'Einduur: kies een uur na het beginuur.', path: ['einde'] })
+    .transform((data) => ({ dag: data.dag!, begin: data.begin!, einde: data.einde! }));
+}
+
+export type ConfirmData = z.infer<ReturnType<typeof confirmSchema>>;
+
+/** "Bevestigen": one of the school's preferred days, and the hours agreed with StampMedia. */
+export function createConfirmForm(preferredDays: string[]): FormDefinition<ReturnType<typeof confirmSchema>> {
+  return {
+    id: 'boeking-bevestigen',
+    noun: 'bevestiging',
+    maxBodyBytes: 4 * 1024,
+    schema: confirmSchema(preferredDays as [string, ...string[]]),
+    route: () => 'workshop',
+    subject: () => 'Workshop bevestigd',
+    confirmationPath: () => '',
+    sections: [
+      {
+        id: 'sessie',
+        legend: 'Wanneer gaat de workshop door?',
+        hint: 'De school krijgt een e-mail met deze dag en uren, en een agenda-item.',
+        fields: [
+          { name: 'dag', type: 'radios', label: 'Kies een van de voorkeurdagen van de school', options: preferredDays.map((day) => ({ value: day, label: formatDay(day) })) },
+          { name: 'begin', type: 'text', label: 'Beginuur', hint: 'Bijvoorbeeld 10:00.', maxLength: 10, width: 'short', autocomplete: 'off', inputmode: 'numeric' },
+          { name: 'einde', type: 'text', label: 'Einduur', hint: 'Bijvoorbeeld 11:40.', maxLength: 10, width: 'short', autocomplete: 'off', inputmode: 'numeric' },
+        ],
+      },
+    ],
+  };
+}
+
+const declineSchema = z
+  .strictObject({
+    reden: textAnswer('de reden', 2000, { required: true, min: 10 }),
+  })
+  .transform((data) => ({ reden: data.reden! }));
+
+export type DeclineData = z.infer<typeof declineSchema>;
+
+/** "Weigeren": the reason, which the school reads in its mail. */
+export const declineForm: FormDefinition<typeof declineSchema> = {
+  id: 'boeking-weigeren',
+  noun: 'weigering',
+  maxBodyBytes: 8 * 1024,
+  schema: declineSchema,
+  route: () => 'workshop',
+  subject: () => 'Workshop geweigerd',
+  confirmationPath: () => '',
+  sections: [
+    {
+      id: 'reden',
+      legend: 'Waarom gaat de workshop niet door?',
+      hint: 'De school leest dit in een e-mail. Schrijf kort en vriendelijk, en zeg wat de school nu kan doen.',
+      fields: [{ name: 'reden', type: 'textarea', label: 'De reden voor de school', maxLength: 2000, rows: 6 }],
+    },
+  ],
+};

@@ -1,0 +1,234 @@
+import { z } from 'astro/zod';
+import type { FormDefinition, Option } from './definition.ts';
+import { choiceAnswer, textAnswer } from './validation.ts';
+import { phonePattern } from './concern-form.ts';
+import { OTHER_SCHOOL, findPeriod, findWorkshop, schoolName, type BookingCatalogue, type CataloguePeriod } from './booking-catalogue.ts';
+import { formatShortDay, isWeekday, parseDay, todayInBrussels } from './booking-dates.ts';
+
+/**
+ * "Een workshop aanvragen": what the coordinator needs to plan a session, and nothing more.
+ * The choices (schools, workshops) and the date rules come from the content, so the form is
+ * built from the catalogue; it is served and validated by the same machinery as every form.
+ */
+export const BOOKING_FORM_ID = 'boeking';
+
+/** The preferred-date fields, in order; the first two are required. */
+export const DATE_FIELDS = ['datum1', 'datum2', 'datum3'] as const;
+const dateLabels = { datum1: 'Eerste voorkeur', datum2: 'Tweede voorkeur', datum3: 'Derde voorkeur' } as const;
+
+export const MAX_PUPILS = 100;
+
+export interface BookingFormOptions {
+  /** Sessions still free per period, to show next to each workshop; leave out when unknown. */
+  sessionsLeft?(period: string): number | undefined;
+  /** The clock for "a day after today"; tests move it. */
+  now?(): number;
+}
+
+/** A preferred day: a real date, typed as the browser's date field sends it or as people write it. */
+function dayAnswer(label: string, required: boolean) {
+  return textAnswer(`je ${label.toLowerCase()}`, 20, { required })
+    .refine((v) => v === undefined || parseDay(v) !== undefined, { error: `${label}: vul een datum in, zoals 15/03/2027.` })
+    .transform((v) => (v === undefined ? undefined : parseDay(v)));
+}
+
+function bookingSchema(catalogue: BookingCatalogue, now: () => number) {
+  const schoolIds: [string, ...string[]] = [OTHER_SCHOOL, ...catalogue.schools.map((s) => s.id)];
+  const workshopIds = catalogue.workshops.map((w) => w.id) as unknown as [string, ...string[]];
+  return z
+    .strictObject({
+      school: choiceAnswer(schoolIds, 'Kies je school.', true),
+      andereSchool: textAnswer('de naam van je school', 150),
+      naam: textAnswer('je naam', 100, { required: true }),
+      email: textAnswer('je e-mailadres', 200, { required: true }).refine((v) => v === undefined || z.email().safeParse(v).success, {
+        error: 'Vul een e-mailadres in zoals naam@school.be.',
+      }),
+      telefoon: textAnswer('je telefoonnummer', 30, { required: true }).refine((v) => v === undefined || phonePattern.test(v), {
+        error: 'Vul een telefoonnummer in zoals 03 123 45 67 of 0470 12 34 56.',
+      }),
+      klas: textAnswer('de klas of graad', 100, { required: true }),
+      leerlingen: textAnswer('het aantal leerlingen', 5, { required: true })
+        .refine((v) => v === undefined || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PUPILS), {
+          error: `Vul het aantal leerlingen in als getal, tussen 1 en ${MAX_PUPILS}.`,
+        })
+        .transform((v) => (v === undefined ? undefined : Number(v))),
+      workshop: choiceAnswer(workshopIds, 'Kies een workshop.', true),
+      datum1: dayAnswer(dateLabels.datum1, true),
+      datum2: dayAnswer(dateLabels.datum2, true),
+      datum3: dayAnswer(dateLabels.datum3, false),
+      opmerkingen: textAnswer('je opmerkingen', 2000),
+    })
+    .superRefine(
+      (data, ctx) => {
+        const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+        if (data.school === OTHER_SCHOOL && !data.andereSchool) add('andereSchool', 'Vul de naam van je school in.');
+        const period = findPeriod(catalogue, findWorkshop(catalogue, String(data.workshop ?? ''))?.period ?? '');
+        if (!period) return;
+        const today = todayInBrussels(now());
+        if (period.end <= today) {
+          add('workshop', 'De periode van deze workshop is voorbij. Kies een andere workshop.');
+          return;
+        }
+        const seen = new Set<string>();
+        for (const field of DATE_FIELDS) {
+          const day = data[field];
+          // Runs on partly invalid answers too: a day that failed its own check is skipped.
+          if (typeof day !== 'string' || parseDay(day) !== day) continue;
+          const label = dateLabels[field];
+          if (!isWeekday(day)) add(field, `${label}: kies een schooldag, van maandag tot vrijdag.`);
+          else if (day <= today) add(field, `${label}: kies een dag na vandaag.`);
+          else if (day < period.start || day > period.end) add(field, `${label}: kies een dag tussen ${formatShortDay(period.start)} en ${formatShortDay(period.end)}. Dan loopt de workshop.`);
+          else if (seen.has(day)) add(field, `${label}: kies een andere dag dan bij je andere voorkeuren.`);
+          seen.add(day);
+        }
+      },
+      // Also when other answers are wrong, so every problem shows at once.
+      { when: () => true },
+    )
+    // Validation guarantees the required answers; the name of another school is only kept
+    // when "Een andere school" was chosen.
+    .transform((data) => ({
+      ...data,
+      school: data.school!,
+      andereSchool: data.school === OTHER_SCHOOL ? data.andereSchool : undefined,
+      naam: data.naam!,
+      email: data.email!,
+      telefoon: data.telefoon!,
+      klas: data.klas!,
+      leerlingen: data.leerlingen!,
+      workshop: data.workshop!,
+      datum1: data.datum1!,
+      datum2: data.datum2!,
+    }));
+}
+
+export type BookingData = z.infer<ReturnType<typeof bookingSchema>>;
+
+/** The preferred days of a booking, in the order of preference. */
+export function preferredDays(data: Pick<BookingData, 'datum1' | 'datum2' | 'datum3'>): string[] {
+  return DATE_FIELDS.flatMap((field) => (data[field] ? [data[field]] : []));
+}
+
+/** "Nog 3 van de 10 sessies vrij", or that the period is full. */
+export function sessionsLeftText(left: number, period: CataloguePeriod): string {
+  if (left <= 0) return 'Volzet: er is geen sessie meer vrij.';
+  return left === 1 ? `Nog 1 van de ${period.sessions} sessies vrij.` : `Nog ${left} van de ${period.sessions} sessies vrij.`;
+}
+
+export function createBookingForm(catalogue: BookingCatalogue, options: BookingFormOptions = {}): FormDefinition<ReturnType<typeof bookingSchema>> {
+  const now = options.now ?? Date.now;
+  const schema = bookingSchema(catalogue, now);
+  const schoolOptions: Option[] = [...catalogue.schools.map((s) => ({ value: s.id, label: s.name })), { value: OTHER_SCHOOL, label: 'Een andere school' }];
+  const workshopOptions: Option[] = catalogue.workshops.map((workshop) => {
+    const period = findPeriod(catalogue, workshop.period);
+    const left = period ? options.sessionsLeft?.(period.id) : undefined;
+    const when = period ? `Periode: ${period.name}, van ${formatShortDay(period.start)} tot ${formatShortDay(period.end)}.` : undefined;
+    return { value: workshop.id, label: workshop.topic, hint: [when, left === undefined || !period ? undefined : sessionsLeftText(left, period)].filter(Boolean).join(' ') };
+  });
+
+  return {
+    id: BOOKING_FORM_ID,
+    noun: 'aanvraag voor een workshop',
+    maxBodyBytes: 16 * 1024,
+    schema,
+    route: () => 'workshop',
+    subject: (data) => `Aanvraag workshop ${findWorkshop(catalogue, data.workshop)?.topic ?? data.workshop} voor ${schoolName(catalogue, data)}`,
+    confirmationPath: (reference) => `/workshops/boeking/${reference}`,
+    sections: [
+      {
+        id: 'school',
+        legend: 'Je school',
+        fields: [
+          {
+            name: 'school',
+            // Radios are easiest to use; a long list is easier to scan as a drop-down.
+            type: schoolOptions.length > 10 ? 'select' : 'radios',
+            label: 'Voor welke school vraag je de workshop aan?',
+            options: schoolOptions,
+          },
+          {
+            name: 'andereSchool',
+            type: 'text',
+            label: 'De naam van je school',
+            hint: 'Alleen als je school niet in de lijst staat.',
+            optional: true,
+            maxLength: 150,
+            width: 'long',
+            autocomplete: 'organization',
+          },
+        ],
+      },
+      {
+        id: 'contactpersoon',
+        legend: 'Contactpersoon',
+        hint: 'De coördinator van de workshops neemt contact op met deze persoon.',
+        fields: [
+          { name: 'naam', type: 'text', label: 'Je naam', autocomplete: 'name', maxLength: 100, width: 'long', spellcheck: false },
+          {
+            name: 'email',
+            type: 'email',
+            label: 'Je e-mailadres',
+            hint: 'Hierheen sturen we de bevestiging en het agenda-item.',
+            autocomplete: 'email',
+            inputmode: 'email',
+            maxLength: 200,
+            width: 'long',
+            spellcheck: false,
+          },
+          {
+            name: 'telefoon',
+            type: 'tel',
+            label: 'Je telefoonnummer',
+            hint: 'Zo kan de coördinator je bellen als er iets verandert.',
+            autocomplete: 'tel',
+            inputmode: 'tel',
+            maxLength: 30,
+            width: 'medium',
+          },
+        ],
+      },
+      {
+        id: 'klas',
+        legend: 'De klas',
+        fields: [
+          { name: 'klas', type: 'text', label: 'Voor welke klas of graad?', hint: 'Bijvoorbeeld 3B, of het hele derde jaar.', maxLength: 100, width: 'medium', autocomplete: 'off' },
+          { name: 'leerlingen', type: 'number', label: 'Hoeveel leerlingen zijn er?', inputmode: 'numeric', width: 'short', autocomplete: 'off' },
+        ],
+      },
+      {
+        id: 'welke-workshop',
+        legend: 'De workshop',
+        fields: [{ name: 'workshop', type: 'radios', label: 'Welke workshop wil je?', options: workshopOptions }],
+      },
+      {
+        id: 'wanneer',
+        legend: 'Wanneer?',
+        hint: 'Kies twee of drie schooldagen, van maandag tot vrijdag, in de periode van de workshop. De coördinator kiest er één en laat het je weten.',
+        fields: DATE_FIELDS.map((name) => ({
+          name,
+          type: 'date' as const,
+          label: dateLabels[name],
+          hint: name === 'datum1' ? 'Bijvoorbeeld 15/03/2027.' : undefined,
+          optional: name === 'datum3',
+          width: 'medium' as const,
+          autocomplete: 'off',
+        })),
+      },
+      {
+        id: 'opmerkingen',
+        legend: 'Nog iets?',
+        fields: [
+          {
+            name: 'opmerkingen',
+            type: 'textarea',
+            label: 'Opmerkingen',
+            hint: 'Bijvoorbeeld welk lesuur het best past. Schrijf hier geen namen van leerlingen.',
+            optional: true,
+            maxLength: 2000,
+            rows: 4,
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from 'astro/zod';
+import { nonEmpty } from './shared.ts';
+
+/** A calendar day; YAML turns 2027-02-01 into a date, so both a date and text are accepted. */
+const day = (field: string) =>
+  z.coerce
+    .date({ error: `Het veld "${field}" moet een datum zijn (JJJJ-MM-DD).` })
+    .transform((date) => date.toISOString().slice(0, 10));
+
+/**
+ * A booking period (src/content/boekingsperiodes/*.yaml): the days in which workshops can be
+ * given and how many sessions there are in total. Every requested or confirmed booking in the
+ * period takes one session; the booking pages show how many are left.
+ */
+export const periodeSchema = z
+  .strictObject({
+    /** How schools call the period, e.g. "voorjaar 2027". */
+    name: nonEmpty('name'),
+    /** The first day a workshop can take place (JJJJ-MM-DD). */
+    start: day('start'),
+    /** The last day a workshop can take place (JJJJ-MM-DD). */
+    end: day('end'),
+    /** How many sessions StampMedia can give in this period, for all its workshops together. */
+    sessions: z
+      .number({ error: 'Het veld "sessions" moet een getal zijn.' })
+      .int({ error: 'Het veld "sessions" moet een geheel getal zijn.' })
+      .min(1, { error: 'Het veld "sessions" moet minstens 1 zijn.' })
+      .max(1000, { error: 'Het veld "sessions" mag hoogstens 1000 zijn.' }),
+  })
+  .refine((period) => period.end >= period.start, { error: 'Het veld "end" ligt voor "start": de periode moet eindigen na ze begint.', path: ['end'] });
+export type PeriodeData = z.infer<typeof periodeSchema>;

@@ -1,0 +1,161 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Settings } from '../../schemas/settings.ts';
+import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
+import { BOOKING_FORM_ID, createBookingForm, preferredDays, type BookingData } from '../../forms/booking-form.ts';
+import { formatDay } from '../../forms/booking-dates.ts';
+import { formatReference } from '../forms/reference.ts';
+import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
+import type { DeliveryJob } from '../storage/submission-store.ts';
+import { BookingStore, type Booking } from './booking-store.ts';
+import { calendarFile } from './ics.ts';
+import { LINK_VALIDITY_MS, signedLinkPath } from './signed-link.ts';
+
+/** The message types of a booking; the coordinator's mail uses the form id, as every routed form does. */
+export const BOOKING_MESSAGES = {
+  coordinator: BOOKING_FORM_ID,
+  received: 'boeking-ontvangen',
+  confirmed: 'boeking-bevestigd',
+  declined: 'boeking-geweigerd',
+} as const;
+
+export interface BookingMailOptions {
+  db: DatabaseSync;
+  catalogue(): BookingCatalogue;
+  secret: Buffer;
+  /** The public address of the site, for links in mails. */
+  siteUrl: string;
+  /** For calendar UIDs: the domain of the sender address. */
+  mailDomain: string;
+  settings: Pick<Settings, 'city' | 'contactPointName' | 'workshopCoordinator'>;
+}
+
+type Composer = (job: DeliveryJob) => MailContent;
+
+/** Builds the four booking mails; registered with the delivery worker's composer by message type. */
+export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
+  const bookings = new BookingStore(options.db);
+  const { settings } = options;
+  const link = (path: string) => new URL(path, options.siteUrl).href;
+  const signature = [
+    '',
+    '--',
+    `${settings.contactPointName}, stad ${settings.city}`,
+    `Vragen over de workshops? Mail ${settings.workshopCoordinator.name}: ${settings.workshopCoordinator.email}. Noem je referentienummer.`,
+  ];
+
+  /** What every mail about a booking needs: its form data and how the pages name things. */
+  const context = (job: DeliveryJob) => {
+    const data = job.payload as BookingData;
+    const catalogue = options.catalogue();
+    const workshop = findWorkshop(catalogue, data.workshop);
+    return { data, catalogue, topic: workshop?.topic ?? data.workshop, provider: workshop?.provider, school: schoolName(catalogue, data), reference: formatReference(job.reference) };
+  };
+
+  const decided = (job: DeliveryJob, status: Booking['status']): Booking => {
+    const booking = bookings.get(job.reference);
+    if (booking?.status !== status) throw new Error(`booking ${job.reference} is not ${status}`);
+    return booking;
+  };
+
+  return {
+    [BOOKING_MESSAGES.coordinator]: (job) => {
+      const { catalogue } = context(job);
+      const base = composeSubmissionMail(createBookingForm(catalogue), job.reference, job.payload as Record<string, unknown>, new Date(job.createdAt));
+      // Links expire a fixed time after the request, so a resent mail carries the same links.
+      const expiresAt = job.createdAt + LINK_VALIDITY_MS;
+      return {
+        subject: base.subject,
+        text: [
+          'Een school vraagt een workshop aan. Bevestig of weiger de aanvraag met een van deze links.',
+          '',
+          'Bevestigen (je kiest een van de voorkeurdagen en het uur):',
+          link(signedLinkPath(options.secret, job.reference, 'bevestigen', expiresAt)),
+          '',
+          'Weigeren (je schrijft de school waarom):',
+          link(signedLinkPath(options.secret, job.reference, 'weigeren', expiresAt)),
+          '',
+          `De links werken tot ${formatDay(new Date(expiresAt).toISOString().slice(0, 10))}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
+          '',
+          base.text,
+        ].join('\n'),
+      };
+    },
+
+    [BOOKING_MESSAGES.received]: (job) => {
+      const { data, topic, school, reference } = context(job);
+      return {
+        subject: `We ontvingen je aanvraag voor een workshop [${reference}]`,
+        text: [
+          `Dag ${data.naam},`,
+          '',
+          `We ontvingen je aanvraag voor de workshop ${topic} voor ${school}, klas ${data.klas}.`,
+          `Je referentienummer is ${reference}.`,
+          '',
+          'Je voorkeurdagen:',
+          ...preferredDays(data).map((day) => `- ${formatDay(day)}`),
+          '',
+          'Wat gebeurt er nu?',
+          'De coördinator van de workshops kiest een van die dagen. Je krijgt dan een e-mail met een agenda-item.',
+          'Past geen enkele dag? Dan krijg je ook een e-mail.',
+          ...signature,
+        ].join('\n'),
+      };
+    },
+
+    [BOOKING_MESSAGES.confirmed]: (job) => {
+      const { data, topic, provider, school, reference } = context(job);
+      const booking = decided(job, 'confirmed');
+      const when = `${formatDay(booking.sessionDate!)}, van ${booking.startsAt} tot ${booking.endsAt}`;
+      const ics = calendarFile({
+        uid: `${job.reference}@${options.mailDomain}`,
+        stamp: new Date(booking.decidedAt ?? job.createdAt),
+        date: booking.sessionDate!,
+        startsAt: booking.startsAt!,
+        endsAt: booking.endsAt!,
+        summary: `Workshop ${topic}${provider ? ` (${provider})` : ''}`,
+        location: school,
+        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, `Vragen? Mail ${settings.workshopCoordinator.email}.`].join('\n'),
+        prodId: `-//Stad ${settings.city}//${settings.contactPointName}//NL`,
+      });
+      return {
+        subject: `Je workshop is bevestigd: ${formatDay(booking.sessionDate!)} [${reference}]`,
+        text: [
+          `Dag ${data.naam},`,
+          '',
+          `Goed nieuws: de workshop ${topic} gaat door.`,
+          '',
+          `Wanneer: ${when}`,
+          `Waar: ${school}`,
+          `Voor: klas ${data.klas}`,
+          ...(provider ? [`Door: ${provider}`] : []),
+          `Referentie: ${reference}`,
+          '',
+          'In de bijlage zit een agenda-item. Open het om de workshop in je agenda te zetten.',
+          `Wat de school voorziet, lees je op ${link(`/workshops/${data.workshop}`)}.`,
+          ...signature,
+        ].join('\n'),
+        attachments: [{ filename: `workshop-${job.reference}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
+      };
+    },
+
+    [BOOKING_MESSAGES.declined]: (job) => {
+      const { data, topic, school, reference } = context(job);
+      const booking = decided(job, 'declined');
+      return {
+        subject: `Je aanvraag voor een workshop gaat niet door [${reference}]`,
+        text: [
+          `Dag ${data.naam},`,
+          '',
+          `Je aanvraag voor de workshop ${topic} voor ${school} kan niet doorgaan.`,
+          '',
+          'De coördinator schrijft:',
+          ...(booking.reason ?? '').split('\n').map((line) => `  ${line}`),
+          '',
+          'Wil je andere dagen vragen? Doe dan een nieuwe aanvraag:',
+          link('/workshops/boeken'),
+          ...signature,
+        ].join('\n'),
+      };
+    },
+  };
+}

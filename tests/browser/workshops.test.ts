@@ -1,0 +1,319 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParsedMail } from 'mailparser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newIsolatedContext } from '../support/chromium.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
+import { mainTextBlocks } from '../support/built-site.ts';
+import { measureReadability } from '../../src/lib/readability.ts';
+import { startMailSink, type MailSink } from '../support/mail-sink.ts';
+import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
+import type { BookingCatalogue, CataloguePeriod } from '../../src/forms/booking-catalogue.ts';
+import { isWeekday, nextDay, todayInBrussels } from '../../src/forms/booking-dates.ts';
+import { signedLinkPath } from '../../src/server/workshops/signed-link.ts';
+
+let browser: Browser;
+let sink: MailSink;
+let site: SiteProcess;
+let catalogue: BookingCatalogue;
+let workshop: BookingCatalogue['workshops'][number];
+let period: CataloguePeriod;
+/** Weekdays after today inside the period: the days a school may ask for. */
+let schoolDays: string[];
+
+beforeAll(async () => {
+  sink = await startMailSink();
+  // Many requests come from one address in this file; the rate limit itself is tested elsewhere.
+  site = await startSiteProcess({ SMTP_URL: sink.url, FORM_MIN_FILL_MS: '0', DELIVERY_RETRY_BASE_MS: '200', FORM_RATE_LIMIT: '1000' });
+  browser = await launchChromium();
+  catalogue = (await (await fetch(`${site.url}/workshops/aanbod.json`)).json()) as BookingCatalogue;
+  workshop = catalogue.workshops[0]!;
+  period = catalogue.periods.find((p) => p.id === workshop.period)!;
+  schoolDays = [];
+  for (let day = nextDay(todayInBrussels(Date.now())); day <= period.end && schoolDays.length < 10; day = nextDay(day)) {
+    if (day >= period.start && isWeekday(day)) schoolDays.push(day);
+  }
+  if (schoolDays.length < 3) {
+    throw new Error(`The period "${period.id}" (src/content/boekingsperiodes) has fewer than three school days left; give it dates in the future.`);
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+  await sink?.close();
+});
+
+const contextsWithoutJavaScript = new WeakSet<BrowserContext>();
+
+/**
+ * Every step: no axe violations, and plain Dutch by the limits the site applies to its built
+ * pages (most of these pages are server-rendered, so that check never sees them).
+ * axe runs as a script in the page, which a context without JavaScript cannot do. The server
+ * sends the same HTML either way, so the JavaScript-on pass checks every state.
+ */
+async function checkStep(page: Page) {
+  if (contextsWithoutJavaScript.has(page.context())) return;
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  const readability = measureReadability(mainTextBlocks(await page.content()));
+  expect(readability.passes, `${new URL(page.url()).pathname}: ${readability.averageWords.toFixed(1)} words avg; ${readability.longSentences.join(' | ')}`).toBe(true);
+}
+
+/** Waits for a mail to arrive that matches. */
+async function mailWhere(predicate: (mail: ParsedMail) => boolean, timeoutMs = 15_000): Promise<ParsedMail> {
+  const start = Date.now();
+  for (;;) {
+    const found = sink.messages.find(predicate);
+    if (found) return found;
+    if (Date.now() - start > timeoutMs) throw new Error(`no matching mail among ${sink.messages.length}: ${sink.messages.map((m) => m.subject).join(' | ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((a) => a?.value.map((v) => v.address) ?? []);
+const spaced = (reference: string) => `${reference.slice(0, 4)} ${reference.slice(4)}`;
+
+/** The coordinator's signed links for a booking, as paths on the test server. */
+async function coordinatorLinks(reference: string) {
+  const mail = await mailWhere((m) => to(m).includes('workshops@example.org') && (m.subject ?? '').includes(spaced(reference)));
+  const link = (action: string) => new URL(new RegExp(`https?://\\S+/workshops/boeking/${reference}/${action}\\.\\S+`).exec(mail.text ?? '')![0]).pathname;
+  return { confirm: link('bevestigen'), decline: link('weigeren') };
+}
+
+/** Sessions left in the period, as the booking page shows them now. */
+async function sessionsLeft(page: Page): Promise<number> {
+  await page.goto(`${site.url}/workshops/boeken`);
+  return Number(await page.locator(`[data-period="${period.id}"]`).getAttribute('data-sessions-left'));
+}
+
+async function fillBooking(page: Page, email: string, days: string[]) {
+  await page.getByLabel('CDO Newton').check();
+  await page.getByLabel('Je naam').fill('Jan Peeters');
+  await page.getByLabel('Je e-mailadres').fill(email);
+  await page.getByLabel('Je telefoonnummer').fill('03 123 45 67');
+  await page.getByLabel('Voor welke klas of graad?').fill('3B');
+  await page.getByLabel('Hoeveel leerlingen zijn er?').fill('24');
+  await page.locator(`input[name="workshop"][value="${workshop.id}"]`).check();
+  for (const [index, day] of days.entries()) await page.locator(`#veld-datum${index + 1}`).fill(day);
+}
+
+async function requestBooking(page: Page, email: string, days: string[]): Promise<string> {
+  await page.goto(`${site.url}/workshops/boeken?workshop=${workshop.id}`);
+  await fillBooking(page, email, days);
+  await page.getByRole('button', { name: 'Verstuur je aanvraag' }).click();
+  await page.waitForURL(/\/workshops\/boeking\/[A-Z0-9]{8}$/);
+  return (await page.locator('[data-reference]').getAttribute('data-reference'))!;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`booking a workshop, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    const schoolEmail = `school-js-${javaScriptEnabled ? 'aan' : 'uit'}@example.org`;
+    let context: BrowserContext;
+    let foreign: string[];
+    let page: Page;
+    let reference: string;
+    let left: number;
+
+    beforeAll(async () => {
+      ({ context, foreignRequests: foreign } = await newIsolatedContext(browser, new URL(site.url).origin, { javaScriptEnabled }));
+      if (!javaScriptEnabled) contextsWithoutJavaScript.add(context);
+      page = await context.newPage();
+    });
+    afterAll(async () => {
+      expect(foreign).toEqual([]);
+      await context.close();
+    });
+
+    it('finds a workshop from the home page and sees how many sessions are left', async () => {
+      await page.goto(`${site.url}/`);
+      await page.getByRole('link', { name: 'Ik werk in een school' }).click();
+      await page.waitForURL(/\/voor\/scholen$/);
+      await page.getByRole('link', { name: 'Bekijk de workshops en boek' }).click();
+      await page.waitForURL(/\/workshops$/);
+      await checkStep(page);
+      expect(await page.locator('main').textContent()).toContain('Gratis');
+      await page.getByRole('link', { name: workshop.topic, exact: true }).click();
+      await page.waitForURL(new RegExp(`/workshops/${workshop.id}$`));
+      await checkStep(page);
+      const facts = await page.locator('main dl').textContent();
+      for (const term of ['Voor wie', 'Duur', 'Aantal leerlingen', 'Wat de school voorziet', 'StampMedia', 'Gratis', 'Wanneer']) expect(facts).toContain(term);
+
+      await page.getByRole('link', { name: 'Vraag deze workshop aan' }).click();
+      await page.waitForURL(new RegExp(`/workshops/boeken\\?workshop=${workshop.id}$`));
+      expect(await page.locator(`input[name="workshop"][value="${workshop.id}"]`).isChecked()).toBe(true);
+      const availability = page.locator(`[data-period="${period.id}"]`);
+      left = Number(await availability.getAttribute('data-sessions-left'));
+      expect(left).toBeGreaterThan(0);
+      expect(await availability.textContent()).toContain(`Nog ${left} van de ${period.sessions} sessies vrij`);
+      await checkStep(page);
+    });
+
+    it('shows what is missing, keeps what was typed, and stays accessible', async () => {
+      await page.getByLabel('Je naam').fill('Jan Peeters');
+      await page.locator('#veld-datum1').fill(schoolDays[0]!);
+      await page.locator('#veld-datum2').fill(schoolDays[0]!);
+      const response = page.waitForResponse((r) => r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Verstuur je aanvraag' }).click();
+      expect((await response).status()).toBe(422);
+      await page.waitForLoadState('load');
+      expect(await page.title()).toMatch(/^Fout: /);
+      const summary = await page.locator('.error-summary').textContent();
+      expect(summary).toContain('Kies je school.');
+      expect(summary).toContain('Tweede voorkeur: kies een andere dag');
+      expect(await page.getByLabel('Je naam').inputValue()).toBe('Jan Peeters');
+      await checkStep(page);
+    });
+
+    it('requests a booking and gets a reference on screen and by e-mail; the coordinator gets the request', async () => {
+      reference = await requestBooking(page, schoolEmail, schoolDays.slice(0, 3));
+      await checkStep(page);
+      expect(await page.locator('h1').textContent()).toContain('goed aangekomen');
+
+      const acknowledgement = await mailWhere((m) => to(m).includes(schoolEmail) && (m.subject ?? '').includes(spaced(reference)));
+      expect(acknowledgement.subject).toContain('We ontvingen je aanvraag');
+      expect(acknowledgement.text).toContain(workshop.topic);
+      const request = await mailWhere((m) => to(m).includes('workshops@example.org') && (m.subject ?? '').includes(spaced(reference)));
+      expect(request.text).toContain('CDO Newton');
+      expect(await sessionsLeft(page)).toBe(left - 1);
+    });
+
+    it('lets the coordinator confirm through the signed link; the school gets a calendar file', async () => {
+      const { confirm } = await coordinatorLinks(reference);
+      const mailsBefore = sink.messages.length;
+      await page.goto(`${site.url}${confirm}`);
+      await checkStep(page);
+      expect(await page.locator('h1').textContent()).toBe('Bevestig de workshop');
+      // Opening the link (as a mail scanner would) decided nothing.
+      await page.goto(`${site.url}${confirm}`);
+      expect(await page.locator('main form').count()).toBe(1);
+
+      await page.locator('input[name="dag"]').nth(1).check();
+      await page.getByLabel('Beginuur').fill('10:00');
+      await page.getByLabel('Einduur').fill('11:40');
+      await page.getByRole('button', { name: 'Bevestig de workshop' }).click();
+      await page.waitForURL(/\?klaar$/);
+      expect(await page.locator('h1').textContent()).toBe('De workshop is bevestigd');
+      await checkStep(page);
+
+      const confirmed = await mailWhere((m) => to(m).includes(schoolEmail) && (m.subject ?? '').startsWith('Je workshop is bevestigd'));
+      expect(confirmed.text).toContain('van 10:00 tot 11:40');
+      const calendar = confirmed.attachments.find((a) => a.contentType === 'text/calendar');
+      expect(calendar?.filename).toBe(`workshop-${reference}.ics`);
+      const ics = calendar!.content.toString('utf8');
+      expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(ics).toContain(`DTSTART;TZID=Europe/Brussels:${schoolDays[1]!.replaceAll('-', '')}T100000\r\n`);
+      expect(ics).toContain(`DTEND;TZID=Europe/Brussels:${schoolDays[1]!.replaceAll('-', '')}T114000\r\n`);
+      expect(ics).toContain('LOCATION:CDO Newton\r\n');
+      expect(ics).toContain(`UID:${reference}@`);
+      expect(sink.messages.length).toBe(mailsBefore + 1);
+
+      // A confirmed booking keeps its place.
+      expect(await sessionsLeft(page)).toBe(left - 1);
+    });
+
+    it('says plainly when a link was used already, and changes nothing', async () => {
+      const { confirm, decline } = await coordinatorLinks(reference);
+      for (const link of [confirm, decline]) {
+        const response = await page.goto(`${site.url}${link}`);
+        expect(response?.status()).toBe(409);
+        expect(await page.locator('h1').textContent()).toBe('Deze aanvraag is al afgehandeld');
+        expect(await page.locator('main').textContent()).toContain('Er is niets veranderd.');
+        await checkStep(page);
+      }
+    });
+
+    it('refuses tampered and expired links, and a decline gives the place back', async () => {
+      const second = await requestBooking(page, schoolEmail, schoolDays.slice(3, 5));
+      expect(await sessionsLeft(page)).toBe(left - 2);
+      const { confirm, decline } = await coordinatorLinks(second);
+
+      const tampered = confirm.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+      const tamperedResponse = await page.goto(`${site.url}${tampered}`);
+      expect(tamperedResponse?.status()).toBe(400);
+      expect(await page.locator('h1').textContent()).toBe('Deze link klopt niet');
+      await checkStep(page);
+      const posted = await fetch(`${site.url}${tampered}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
+        body: new URLSearchParams({ dag: schoolDays[3]!, begin: '10:00', einde: '11:00' }),
+      });
+      expect(posted.status).toBe(400);
+
+      const secret = readFileSync(path.join(site.dataDir, 'server-secret.key'));
+      const expired = signedLinkPath(secret, second, 'bevestigen', Date.now() - 60_000);
+      const expiredResponse = await page.goto(`${site.url}${expired}`);
+      expect(expiredResponse?.status()).toBe(410);
+      expect(await page.locator('h1').textContent()).toBe('Deze link is verlopen');
+      await checkStep(page);
+      expect(await sessionsLeft(page)).toBe(left - 2);
+
+      await page.goto(`${site.url}${decline}`);
+      expect(await page.locator('h1').textContent()).toBe('Weiger de aanvraag');
+      await checkStep(page);
+      await page.getByLabel('De reden voor de school').fill('StampMedia heeft op die dagen geen plaats meer.');
+      await page.getByRole('button', { name: 'Weiger de aanvraag' }).click();
+      await page.waitForURL(/\?klaar$/);
+      expect(await page.locator('h1').textContent()).toBe('De aanvraag is geweigerd');
+      await checkStep(page);
+
+      const declined = await mailWhere((m) => to(m).includes(schoolEmail) && (m.subject ?? '').includes(spaced(second)) && (m.subject ?? '').includes('gaat niet door'));
+      expect(declined.text).toContain('StampMedia heeft op die dagen geen plaats meer.');
+      expect(declined.attachments).toHaveLength(0);
+      expect(await sessionsLeft(page)).toBe(left - 1);
+    });
+  });
+}
+
+describe('the last sessions of a period', () => {
+  it('go to as many requests as there are sessions, however many arrive at once; the others are told clearly', async () => {
+    const formPage = await (await fetch(`${site.url}/workshops/boeken`)).text();
+    const left = Number(new RegExp(`data-period="${period.id}" data-sessions-left="(\\d+)"`).exec(formPage)?.[1]);
+    expect(left).toBeGreaterThan(0);
+    const token = /name="_start" value="([^"]+)"/.exec(formPage)![1]!;
+    const extra = 20;
+
+    const responses = await Promise.all(
+      Array.from({ length: left + extra }, (_, i) =>
+        fetch(`${site.url}/workshops/boeken`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
+          body: new URLSearchParams({
+            _start: token,
+            homepage: '',
+            school: 'andere',
+            andereSchool: `School ${i}`,
+            naam: `Contact ${i}`,
+            email: `tegelijk-${i}@example.org`,
+            telefoon: '03 123 45 67',
+            klas: '4A',
+            leerlingen: '20',
+            workshop: workshop.id,
+            datum1: schoolDays[0]!,
+            datum2: schoolDays[1]!,
+          }),
+        }).then(async (r) => ({ status: r.status, body: await r.text() })),
+      ),
+    );
+    const accepted = responses.filter((r) => r.status === 303);
+    const refused = responses.filter((r) => r.status === 409);
+    console.log(`[workshops] ${responses.length} simultaneous requests for ${left} free sessions: ${accepted.length} accepted, ${refused.length} refused`);
+    expect(accepted).toHaveLength(left);
+    expect(refused).toHaveLength(extra);
+    for (const r of refused) expect(r.body).toContain('Deze workshop is volzet');
+
+    // Straight from the database: the period holds exactly as many places as it has sessions.
+    const db = new DatabaseSync(path.join(site.dataDir, 'submissions.sqlite'), { readOnly: true });
+    try {
+      const held = db.prepare("SELECT COUNT(*) AS n FROM workshop_bookings WHERE period = ? AND status IN ('requested', 'confirmed')").get(period.id) as { n: number };
+      expect(held.n).toBe(period.sessions);
+    } finally {
+      db.close();
+    }
+
+    const after = await (await fetch(`${site.url}/workshops/boeken`)).text();
+    expect(after).toContain(`data-period="${period.id}" data-sessions-left="0"`);
+    expect(after).toContain('Volzet: er is geen sessie meer vrij.');
+  });
+});

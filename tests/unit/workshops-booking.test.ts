@@ -1,0 +1,364 @@
+import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { settings } from '../../src/settings.ts';
+import type { BookingCatalogue } from '../../src/forms/booking-catalogue.ts';
+import { createBookingForm, type BookingData } from '../../src/forms/booking-form.ts';
+import { validateForm } from '../../src/forms/validation.ts';
+import { HONEYPOT_FIELD, TOKEN_FIELD, handleForm } from '../../src/server/forms/handle-form.ts';
+import { issueFormToken } from '../../src/server/forms/form-token.ts';
+import type { FormServices } from '../../src/server/forms/form-services.ts';
+import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
+import { openDatabase } from '../../src/server/storage/database.ts';
+import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
+import { BookingStore } from '../../src/server/workshops/booking-store.ts';
+import { bookingOptions } from '../../src/server/workshops/booking-options.ts';
+import { BOOKING_MESSAGES, bookingComposers } from '../../src/server/workshops/booking-mails.ts';
+import { handleDecision } from '../../src/server/workshops/handle-decision.ts';
+import { LINK_VALIDITY_MS, signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
+
+const origin = 'https://site.test';
+const catalogue: BookingCatalogue = {
+  workshops: [
+    { id: 'fake-news', title: 'Workshop fake news', topic: 'Fake news', provider: 'StampMedia', period: 'voorjaar' },
+    { id: 'complotdenken', title: 'Workshop complotdenken', topic: 'Complotdenken', provider: 'StampMedia', period: 'voorjaar' },
+    { id: 'oud', title: 'Workshop van vorig jaar', topic: 'Oud', provider: 'StampMedia', period: 'najaar' },
+  ],
+  schools: [{ id: 'cdo-newton', name: 'CDO Newton' }],
+  periods: [
+    { id: 'najaar', name: 'najaar 2026', start: '2026-09-01', end: '2026-12-18', sessions: 5 },
+    { id: 'voorjaar', name: 'voorjaar 2027', start: '2027-02-01', end: '2027-06-25', sessions: 3 },
+  ],
+};
+
+/** 2027-03-15 is a Monday. */
+const valid = {
+  school: 'cdo-newton',
+  andereSchool: '',
+  naam: 'Jan Peeters',
+  email: 'jan@school.example',
+  telefoon: '03 123 45 67',
+  klas: '3B',
+  leerlingen: '24',
+  workshop: 'fake-news',
+  datum1: '2027-03-15',
+  datum2: '2027-03-16',
+  datum3: '',
+  opmerkingen: '',
+};
+
+function setup() {
+  const db = openDatabase(mkdtempSync(path.join(os.tmpdir(), 'workshops-test-')));
+  const store = new SubmissionStore(db);
+  const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
+  const services: FormServices = {
+    store,
+    rateLimiter: new RateLimiter(10_000, 600_000),
+    secret: randomBytes(32),
+    minFillMs: 0,
+    siteOrigin: origin,
+    routing: settings.routing,
+    now: () => clock.now,
+    submitted: () => undefined,
+  };
+  const bookings = new BookingStore(db);
+  const definition = createBookingForm(catalogue, { now: services.now });
+
+  const post = (values: Record<string, string>, headers: Record<string, string> = {}) =>
+    handleForm<BookingData>(
+      definition,
+      {
+        request: new Request(`${origin}/workshops/boeken`, {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          // A real form carries the signed start time and an empty honeypot; without them it is a bot.
+          body: new URLSearchParams({ [TOKEN_FIELD]: issueFormToken(services.secret, clock.now - 60_000), [HONEYPOT_FIELD]: '', ...values }).toString(),
+        }),
+        clientAddress: '192.0.2.1',
+        services,
+      },
+      bookingOptions(catalogue, 'workshops@example.org'),
+    );
+
+  /** Books and returns the new reference. */
+  const book = async (values: Record<string, string> = valid) => {
+    const outcome = await post(values);
+    if (outcome.kind !== 'redirect') throw new Error(`booking failed: ${JSON.stringify(outcome)}`);
+    return outcome.location.split('/').at(-1)!;
+  };
+
+  const link = (reference: string, action: 'bevestigen' | 'weigeren', expiresAt = clock.now + LINK_VALIDITY_MS) =>
+    signLinkSegment(services.secret, reference, action, expiresAt);
+
+  const decide = (reference: string, segment: string, values?: Record<string, string>, headers: Record<string, string> = {}) =>
+    handleDecision({
+      request: new Request(`${origin}/workshops/boeking/${reference}/${segment}`, values
+        ? { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(values).toString() }
+        : { method: 'GET' }),
+      services,
+      reference,
+      segment,
+    });
+
+  const messages = (reference: string) =>
+    (db.prepare('SELECT message, recipient FROM deliveries WHERE reference = ? ORDER BY id').all(reference) as { message: string; recipient: string }[]).map((r) => `${r.message} → ${r.recipient}`);
+
+  /** Delivers every pending message, as the worker would. */
+  const deliverAll = () => {
+    for (const job of store.dueJobs(clock.now, 1000)) store.markSent(job, clock.now);
+  };
+
+  return { db, store, services, bookings, clock, post, book, link, decide, messages, deliverAll };
+}
+
+describe('booking form validation', () => {
+  const now = Date.parse('2027-01-11T09:00:00Z');
+  const check = (values: Record<string, string>, at = now) => validateForm(createBookingForm(catalogue, { now: () => at }), values);
+  const errorsOf = (values: Record<string, string>, at = now) => {
+    const result = check(values, at);
+    return result.ok ? {} : Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
+  };
+
+  it('accepts a complete request and stores days as ISO dates, also when typed as 16/3/2027', () => {
+    const result = check({ ...valid, datum2: '16/3/2027', datum3: '17-03-2027' });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.data).toMatchObject({ datum1: '2027-03-15', datum2: '2027-03-16', datum3: '2027-03-17', leerlingen: 24, school: 'cdo-newton' });
+      expect(result.data.andereSchool).toBeUndefined();
+    }
+  });
+
+  it('asks for school days: weekdays only', () => {
+    expect(errorsOf({ ...valid, datum1: '2027-03-13' }).datum1).toMatch(/maandag tot vrijdag/);
+    expect(errorsOf({ ...valid, datum2: '2027-03-14' }).datum2).toMatch(/maandag tot vrijdag/);
+  });
+
+  it('asks for days inside the period of the chosen workshop, and after today', () => {
+    expect(errorsOf({ ...valid, datum1: '2027-01-25' }).datum1).toMatch(/tussen 1 februari 2027 en 25 juni 2027/);
+    expect(errorsOf({ ...valid, datum2: '2027-06-28' }).datum2).toMatch(/tussen/);
+    expect(errorsOf({ ...valid }, Date.parse('2027-03-15T10:00:00Z')).datum1).toMatch(/na vandaag/);
+  });
+
+  it('asks for different days, and for two of them at least', () => {
+    expect(errorsOf({ ...valid, datum2: valid.datum1 }).datum2).toMatch(/andere dag/);
+    expect(errorsOf({ ...valid, datum2: '' }).datum2).toBe('Vul je tweede voorkeur in.');
+    expect(errorsOf({ ...valid, datum1: '31/02/2027' }).datum1).toMatch(/vul een datum in/);
+  });
+
+  it('shows every problem at once, also date problems while another answer is missing', () => {
+    expect(Object.keys(errorsOf({ ...valid, school: '', naam: '', datum2: valid.datum1 }))).toEqual(['school', 'naam', 'datum2']);
+  });
+
+  it('refuses a workshop whose period is over', () => {
+    expect(errorsOf({ ...valid, workshop: 'oud', datum1: '2027-03-15' }).workshop).toMatch(/voorbij/);
+    expect(errorsOf({ ...valid, workshop: 'bestaat-niet' }).workshop).toBe('Kies een workshop.');
+  });
+
+  it('asks the name of a school that is not listed, and keeps it only then', () => {
+    expect(errorsOf({ ...valid, school: 'andere' }).andereSchool).toBe('Vul de naam van je school in.');
+    const other = check({ ...valid, school: 'andere', andereSchool: 'Nieuwe school' });
+    expect(other.ok && other.data.andereSchool).toBe('Nieuwe school');
+    const listed = check({ ...valid, andereSchool: 'Vergeten tekst' });
+    expect(listed.ok && listed.data.andereSchool).toBeUndefined();
+  });
+
+  it('needs the contact details and a sensible number of pupils', () => {
+    const errors = errorsOf({ ...valid, naam: '', email: 'jan', telefoon: 'bel me', leerlingen: '0' });
+    expect(Object.keys(errors)).toEqual(['naam', 'email', 'telefoon', 'leerlingen']);
+  });
+});
+
+describe('availability', () => {
+  it('never gives out more places than the period has sessions; the request that does not fit is told and nothing is stored', async () => {
+    const t = setup();
+    for (let i = 0; i < 3; i++) await t.book({ ...valid, workshop: i % 2 ? 'complotdenken' : 'fake-news' });
+    expect(t.bookings.taken('voorjaar')).toBe(3);
+    const before = t.store.counts();
+    const outcome = await t.post(valid);
+    expect(outcome.kind).toBe('show');
+    if (outcome.kind === 'show') {
+      expect(outcome.status).toBe(409);
+      expect(outcome.errors).toEqual([{ field: 'workshop', message: expect.stringMatching(/volzet/) }]);
+      expect(outcome.values.naam).toBe('Jan Peeters');
+    }
+    expect(t.store.counts()).toEqual(before);
+  });
+
+  it('holds under many simultaneous requests', async () => {
+    const t = setup();
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => t.post(valid)));
+    expect(outcomes.filter((o) => o.kind === 'redirect')).toHaveLength(3);
+    expect(outcomes.filter((o) => o.kind === 'show' && o.status === 409)).toHaveLength(9);
+    expect(t.bookings.taken('voorjaar')).toBe(3);
+  });
+
+  it('a bot gets the same confirmation, but takes no place and nothing is stored', async () => {
+    const t = setup();
+    const outcome = await t.post({ ...valid, [HONEYPOT_FIELD]: 'https://spam.example' });
+    expect(outcome.kind).toBe('redirect');
+    expect(t.bookings.taken('voorjaar')).toBe(0);
+    expect(t.store.counts().submissions).toBe(0);
+  });
+
+  it('queues the coordinator mail and the acknowledgement to the school with the request', async () => {
+    const t = setup();
+    const reference = await t.book();
+    expect(t.messages(reference)).toEqual([`boeking → ${settings.routing.workshop[0]}`, `boeking-ontvangen → jan@school.example`]);
+  });
+});
+
+describe('signed links', () => {
+  const secret = randomBytes(32);
+  const now = 1_800_000_000_000;
+
+  it('accept what was signed, until it expires', () => {
+    const segment = signLinkSegment(secret, 'ABCD2345', 'bevestigen', now + 1000);
+    expect(verifyLink(secret, 'ABCD2345', segment, now)).toEqual({ ok: true, action: 'bevestigen', expiresAt: Math.floor((now + 1000) / 1000) * 1000 });
+    expect(verifyLink(secret, 'ABCD2345', segment, now + 1000)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('refuse any change to reference, action, expiry or signature, and another secret', () => {
+    const segment = signLinkSegment(secret, 'ABCD2345', 'bevestigen', now + 60_000);
+    const [action, expires, signature] = segment.split('.') as [string, string, string];
+    const flipped = signature.slice(0, -1) + (signature.endsWith('A') ? 'B' : 'A');
+    for (const [reference, tampered] of [
+      ['ABCD2346', segment],
+      ['ABCD2345', `weigeren.${expires}.${signature}`],
+      ['ABCD2345', `${action}.${Number(expires) + 86_400}.${signature}`],
+      ['ABCD2345', `${action}.${expires}.${flipped}`],
+      ['ABCD2345', `${action}.${expires}`],
+      ['abcd', segment],
+    ] as const) {
+      expect(verifyLink(secret, reference, tampered, now), tampered).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(verifyLink(randomBytes(32), 'ABCD2345', segment, now)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('call a tampered link invalid even when it has also expired', () => {
+    const segment = signLinkSegment(secret, 'ABCD2345', 'weigeren', now - 1000);
+    expect(verifyLink(secret, 'ABCD2345', segment.replace('weigeren', 'bevestigen'), now)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('the coordinator decides', () => {
+  it('opening a link changes nothing; the form on its page confirms once, and queues the calendar mail in the same step', async () => {
+    const t = setup();
+    const reference = await t.book();
+    const confirm = t.link(reference, 'bevestigen');
+
+    const shown = await t.decide(reference, confirm);
+    expect(shown.kind).toBe('form');
+    expect(t.bookings.get(reference)?.status).toBe('requested');
+    expect(t.messages(reference)).toHaveLength(2);
+
+    const wrongDay = await t.decide(reference, confirm, { dag: '2027-03-17', begin: '10:00', einde: '11:40' });
+    expect(wrongDay.kind === 'form' && wrongDay.status).toBe(422);
+    const wrongHours = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '11u', einde: '10.30' });
+    expect(wrongHours.kind === 'form' && wrongHours.errors.map((e) => e.field)).toEqual(['einde']);
+
+    const done = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '10u', einde: '11.40', _start: 'x', homepage: '' });
+    expect(done).toEqual({ kind: 'redirect', location: `/workshops/boeking/${reference}/${confirm}?klaar` });
+    expect(t.bookings.get(reference)).toMatchObject({ status: 'confirmed', sessionDate: '2027-03-16', startsAt: '10:00', endsAt: '11:40' });
+    expect(t.messages(reference).at(-1)).toBe('boeking-bevestigd → jan@school.example');
+    expect(t.bookings.taken('voorjaar')).toBe(1);
+
+    const again = await t.decide(reference, confirm, { dag: '2027-03-15', begin: '09:00', einde: '10:00' });
+    expect(again).toMatchObject({ kind: 'decided', justNow: false });
+    const decline = await t.decide(reference, t.link(reference, 'weigeren'), { reden: 'Toch geen plaats meer.' });
+    expect(decline).toMatchObject({ kind: 'decided', justNow: false });
+    expect(t.bookings.get(reference)).toMatchObject({ status: 'confirmed', sessionDate: '2027-03-16' });
+    expect(t.messages(reference)).toHaveLength(3);
+  });
+
+  it('a decline sends the reason and gives the place back to the period', async () => {
+    const t = setup();
+    const references = [await t.book(), await t.book(), await t.book()];
+    expect((await t.post(valid)).kind).toBe('show');
+    const outcome = await t.decide(references[1]!, t.link(references[1]!, 'weigeren'), { reden: 'Die week heeft StampMedia geen plaats.' });
+    expect(outcome.kind).toBe('redirect');
+    expect(t.bookings.get(references[1]!)).toMatchObject({ status: 'declined', reason: 'Die week heeft StampMedia geen plaats.' });
+    expect(t.messages(references[1]!).at(-1)).toBe('boeking-geweigerd → jan@school.example');
+    expect(t.bookings.taken('voorjaar')).toBe(2);
+    expect((await t.post(valid)).kind).toBe('redirect');
+  });
+
+  it('refuses tampered, expired and cross-site requests without changing anything', async () => {
+    const t = setup();
+    const reference = await t.book();
+    const confirm = t.link(reference, 'bevestigen');
+    const choice = { dag: '2027-03-15', begin: '10:00', einde: '11:00' };
+
+    expect(await t.decide(reference, confirm.slice(0, -2) + 'xx', choice)).toEqual({ kind: 'invalid' });
+    expect(await t.decide('ZZZZ2345', t.link('ZZZZ2345', 'bevestigen'), choice)).toEqual({ kind: 'invalid' });
+    expect(await t.decide(reference, t.link(reference, 'bevestigen', t.clock.now - 1), choice)).toEqual({ kind: 'expired' });
+    const crossSite = await t.decide(reference, confirm, choice, { origin: 'https://evil.example' });
+    expect(crossSite.kind === 'form' && crossSite.status).toBe(403);
+    const notAForm = await t.decide(reference, confirm, choice, { 'content-type': 'application/json' });
+    expect(notAForm.kind === 'form' && notAForm.status).toBe(415);
+
+    t.clock.now += LINK_VALIDITY_MS + 1000;
+    expect(await t.decide(reference, confirm, choice)).toEqual({ kind: 'expired' });
+    expect(t.bookings.get(reference)?.status).toBe('requested');
+    expect(t.messages(reference)).toHaveLength(2);
+  });
+});
+
+describe('retention', () => {
+  it('keeps an undecided booking; after the decision it erases the personal data but keeps the place count', async () => {
+    const t = setup();
+    const keep = (reference: string, form: string) => form === 'boeking' && t.bookings.isUndecided(reference);
+    const confirmed = await t.book();
+    const declined = await t.book();
+    const waiting = await t.book();
+    t.deliverAll();
+    expect(t.store.purgeDelivered(t.clock.now, 0, keep)).toBe(0);
+
+    await t.decide(confirmed, t.link(confirmed, 'bevestigen'), { dag: '2027-03-15', begin: '10:00', einde: '11:40' });
+    await t.decide(declined, t.link(declined, 'weigeren'), { reden: 'Geen plaats meer op die dagen.' });
+    expect(t.store.purgeDelivered(t.clock.now, 0, keep), 'not before the decision mails are delivered').toBe(0);
+    t.deliverAll();
+    expect(t.store.purgeDelivered(t.clock.now, 0, keep)).toBe(2);
+
+    expect(t.store.exists(confirmed)).toBe(false);
+    expect(t.store.exists(declined)).toBe(false);
+    expect(t.store.exists(waiting)).toBe(true);
+    expect(t.bookings.get(confirmed)).toMatchObject({ status: 'confirmed', period: 'voorjaar', sessionDate: '2027-03-15' });
+    expect(t.bookings.get(declined)).toMatchObject({ status: 'declined' });
+    expect(t.bookings.get(declined)?.reason).toBeUndefined();
+    expect(t.bookings.taken('voorjaar')).toBe(2);
+    // Nothing personal is left next to the place count.
+    const row = JSON.stringify(t.db.prepare('SELECT * FROM workshop_bookings').all());
+    expect(row).not.toMatch(/Jan|school\.example|CDO|3B/);
+  });
+});
+
+describe('booking mails', () => {
+  it('give the coordinator two working links, the school its days, its calendar file or the reason', async () => {
+    const t = setup();
+    const reference = await t.book({ ...valid, datum3: '2027-03-17' });
+    const compose = bookingComposers({ db: t.db, catalogue: () => catalogue, secret: t.services.secret, siteUrl: origin, mailDomain: 'example.org', settings });
+    const job = (message: string) => t.store.dueJobs(t.clock.now, 100).find((j) => j.reference === reference && j.message === message)!;
+
+    const coordinator = compose[BOOKING_MESSAGES.coordinator]!(job('boeking'));
+    expect(coordinator.subject).toContain('Fake news voor CDO Newton');
+    const links = [...coordinator.text.matchAll(/https:\/\/site\.test(\/workshops\/boeking\/\S+)/g)].map((m) => m[1]!);
+    expect(links).toEqual([
+      signedLinkPath(t.services.secret, reference, 'bevestigen', t.clock.now + LINK_VALIDITY_MS),
+      signedLinkPath(t.services.secret, reference, 'weigeren', t.clock.now + LINK_VALIDITY_MS),
+    ]);
+    for (const link of links) expect(verifyLink(t.services.secret, reference, link.split('/').at(-1)!, t.clock.now).ok).toBe(true);
+
+    const received = compose[BOOKING_MESSAGES.received]!(job('boeking-ontvangen'));
+    expect(received.text).toContain('maandag 15 maart 2027');
+    expect(received.text).toContain('woensdag 17 maart 2027');
+
+    await t.decide(reference, t.link(reference, 'bevestigen'), { dag: '2027-03-17', begin: '13:00', einde: '14:40' });
+    const confirmed = compose[BOOKING_MESSAGES.confirmed]!(job('boeking-bevestigd'));
+    expect(confirmed.text).toContain('woensdag 17 maart 2027, van 13:00 tot 14:40');
+    expect(confirmed.attachments?.[0]).toMatchObject({ filename: `workshop-${reference}.ics`, contentType: expect.stringContaining('text/calendar') });
+    expect(confirmed.attachments?.[0]?.content).toContain('DTSTART;TZID=Europe/Brussels:20270317T130000\r\n');
+    expect(confirmed.attachments?.[0]?.content).toContain('LOCATION:CDO Newton\r\n');
+  });
+});
