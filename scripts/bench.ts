@@ -11,13 +11,14 @@ import { startSiteProcess, type SiteProcess } from '../tests/support/site-proces
 import { runLighthouse } from './bench/lighthouse.ts';
 import { measurePageWeight } from './bench/page-weight.ts';
 import { benchFormLoad } from './bench/form-load.ts';
+import { benchSearchSection } from './bench/search.ts';
 import { pageTypes } from './bench/page-types.ts';
 import { buildSite, readPages, rootDir, snapshotDist } from './bench/site.ts';
 import type { BenchContext, SectionReport } from './bench/types.ts';
 import { formatTable, printBudgets, withTimeout } from './bench/util.ts';
 
 /** The sections in the order they run; new benchmarks are added here. */
-const sections: ((context: BenchContext) => Promise<SectionReport>)[] = [measurePageWeight, runLighthouse, benchFormLoad];
+const sections: ((context: BenchContext) => Promise<SectionReport>)[] = [measurePageWeight, runLighthouse, benchSearchSection, benchFormLoad];
 // Well above a normal run (about two minutes on two cores), but bounded so CI never hangs.
 const SECTIONS_TIMEOUT_MS = 10 * 60_000;
 const resultsFile = path.join(rootDir, '.bench', 'results.json');

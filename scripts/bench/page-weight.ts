@@ -167,21 +167,25 @@ function some(paths: string[]): string {
   return paths.length > 5 ? `${paths.slice(0, 5).join(', ')} and ${paths.length - 5} more` : paths.join(', ');
 }
 
+const OPENER_BUDGET_BYTES = 2 * 1024;
+
 function budgets(weights: PageWeight[], summary: TypeWeight[]): BudgetLine[] {
   const lines: BudgetLine[] = [];
   for (const t of summary.filter((s) => contentTypes.includes(s.type))) {
     const ofType = weights.filter((w) => w.type === t.type && !w.error);
     const heavy = ofType.filter((w) => w.bytes.total >= CONTENT_BUDGET_BYTES).map((w) => w.path);
-    const withJs = ofType.filter((w) => w.loadsJavaScript).map((w) => w.path);
+    // Reading needs no JavaScript: the only script a content page may load is the small search
+    // opener, which fetches the search code when the visitor opens search.
+    const withJs = ofType.filter((w) => w.inlineScripts > 0 || w.scriptFiles > 1 || w.bytes.js > OPENER_BUDGET_BYTES).map((w) => w.path);
     lines.push({
       budget: `${t.type} pages weigh under ${kb(CONTENT_BUDGET_BYTES)} KB ${ENCODING}ped`,
       pass: heavy.length === 0,
       figure: `heaviest ${kb(t.total.max)} KB (${t.heaviest})` + (heavy.length ? `; over budget: ${some(heavy)}` : ''),
     });
     lines.push({
-      budget: `${t.type} pages load no JavaScript`,
+      budget: `${t.type} pages need no JavaScript to read (at most the ${kb(OPENER_BUDGET_BYTES)} KB search opener)`,
       pass: withJs.length === 0,
-      figure: withJs.length ? `${withJs.length}/${t.pages} load JavaScript: ${some(withJs)}` : `0/${t.pages} load JavaScript`,
+      figure: withJs.length ? `${withJs.length}/${t.pages} load more JavaScript: ${some(withJs)}` : `JS at most ${kb(t.js.max)} KB, ${t.pagesWithJavaScript}/${t.pages} load only the search opener`,
     });
   }
   // A page that did not load, or loaded with an error status, cannot be said to pass anything.

@@ -16,7 +16,7 @@ import { launchChromium, newIsolatedContext } from '../../tests/support/chromium
 import { startSiteProcess } from '../../tests/support/site-process.ts';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { contentSecurityPolicy } from '../../src/server/http/security-headers.ts';
-import type { BudgetLine } from './types.ts';
+import type { BenchContext, BudgetLine, SectionReport } from './types.ts';
 import { formatTable, kb, KB, median, printBudgets } from './util.ts';
 
 export const FIRST_QUERY_BUDGET_BYTES = 100 * KB;
@@ -181,9 +181,13 @@ const dialogScenario = (siteUrl: string, pagePath: string): Scenario => ({
   clear: (page) => page.fill('dialog[open] input', ''),
 });
 
-/** The real site: the search dialog on an article, first query "complot". */
-export async function benchSearch(siteUrl: string, browser: Browser): Promise<SearchFigures> {
-  return measure(browser, dialogScenario(siteUrl, '/info/wat-is-polarisering'), 'complot', 'haat online');
+/**
+ * The real site: the search dialog on an article. The budgeted first query is one word,
+ * "complot"; pass another to see what a longer first query costs (each word may need its
+ * own slice of the index).
+ */
+export async function benchSearch(siteUrl: string, browser: Browser, query = 'complot'): Promise<SearchFigures> {
+  return measure(browser, dialogScenario(siteUrl, '/info/wat-is-polarisering'), query, 'haat online');
 }
 
 /**
@@ -352,14 +356,30 @@ export function printSearchFigures(rows: SearchFigures[]): void {
   );
 }
 
+/** The search section of `npm run bench`: the same figures, against the bench's own server. */
+export async function benchSearchSection(context: BenchContext): Promise<SectionReport> {
+  const browser = await launchChromium();
+  try {
+    const real = await benchSearch(context.siteUrl, browser);
+    const longer = await benchSearch(context.siteUrl, browser, 'mijn zoon complot');
+    const corpus = await benchSearchCorpus(browser);
+    console.log('\nSearch: bytes for the first query and time from the last keystroke to results\n');
+    printSearchFigures([real, longer, corpus]);
+    return { name: 'search', budgets: searchBudgets(real), data: { real, longer, corpus } };
+  } finally {
+    await browser.close();
+  }
+}
+
 if (import.meta.main) {
   const site = await startSiteProcess();
   const browser = await launchChromium();
   try {
     const real = await benchSearch(site.url, browser);
+    const longer = await benchSearch(site.url, browser, 'mijn zoon complot');
     const corpus = await benchSearchCorpus(browser);
     console.log('\nSearch: bytes for the first query and time from the last keystroke to results\n');
-    printSearchFigures([real, corpus]);
+    printSearchFigures([real, longer, corpus]);
     console.log(`\nHeader opener script on every page: ${kb(real.openerBytes)} KB (gzip)`);
     console.log(`Corpus: ${corpus.pages} pages, index ${kb(corpus.indexBytesOnDisk)} KB on disk, built in ${corpus.indexSeconds} s\n`);
     const budgets = searchBudgets(real);

@@ -43,9 +43,9 @@ const unusedBundleFiles = [
 ];
 
 /**
- * The header opener on every page imports the search code from this fixed address; it
- * re-exports the hashed bundle that registers the `search:open` listener (src/scripts/search/ui.ts).
- * Revalidated like a page, so a new build is picked up at once.
+ * The header opener on every page imports the search code from this fixed address, a
+ * one-line module that imports the hashed bundle registering the `search:open` listener
+ * (src/scripts/search/ui.ts). It is revalidated like a page, so a new build is used at once.
  */
 export const uiAliasFile = 'zoeken-ui.js';
 

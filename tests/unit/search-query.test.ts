@@ -9,6 +9,7 @@ import {
   titleCoverage,
   tokenize,
   wordStem,
+  isWeakQuery,
 } from '../../src/scripts/search/query.ts';
 
 describe('planQuery', () => {
@@ -97,5 +98,15 @@ describe('titleCoverage', () => {
     expect(titleCoverage('De werkgroep polarisering en vorming voor stadsmedewerkers', words)).toBe(0.25);
     expect(titleCoverage('Iemand in je omgeving lijkt te radicaliseren', ['radicaliseert'])).toBeCloseTo(1 / 3);
     expect(titleCoverage('Wat is extremisme?', ['complot'])).toBe(0);
+  });
+});
+
+describe('isWeakQuery', () => {
+  it('waits for half-typed queries and searches real words at once', () => {
+    expect(isWeakQuery('m')).toBe(true);
+    expect(isWeakQuery('mijn z')).toBe(true);
+    expect(isWeakQuery('mijn zoo')).toBe(false);
+    expect(isWeakQuery('112')).toBe(false);
+    expect(isWeakQuery('wij zij')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { loadPagefind, search, type SearchHit } from './engine.ts';
-import { correctionText, countText, el, excerptNodes, noResults } from './render.ts';
+import { isWeakQuery, pauseBeforeWeakQuery } from './query.ts';
+import { correctionText, countText, el, excerptNodes, failedText, noResults } from './render.ts';
 
 /**
  * The search dialog: a native <dialog> with a combobox and a listbox of results (WAI-ARIA
@@ -57,7 +58,7 @@ function build(): Parts {
   const empty = el('div', { hidden: '' });
   const more = el('a', { href: '/zoeken', class: 'font-semibold' }, ['Alle resultaten, met filters']);
   const close = el('button', { type: 'button', class: 'search-close' }, ['Sluiten']);
-  const form = el('form', { role: 'search', action: '/zoeken', method: 'get' }, [
+  const form = el('form', { role: 'search', action: '/zoeken', method: 'get', class: 'mt-3' }, [
     el('label', { for: ids.input, class: 'block font-semibold' }, ['Waar zoek je naar?']),
     input,
     el('p', { id: ids.help, class: 'mt-1 text-sm text-muted' }, [
@@ -86,7 +87,13 @@ function build(): Parts {
   dialog.addEventListener('close', () => {
     returnFocusTo?.focus();
   });
-  input.addEventListener('input', () => void update());
+  let pause: number | undefined;
+  input.addEventListener('input', () => {
+    window.clearTimeout(pause);
+    // A half-typed word ("m", "mijn z") waits for a pause; a real word is searched at once.
+    if (isWeakQuery(input.value) && input.value.trim()) pause = window.setTimeout(() => void update(), pauseBeforeWeakQuery);
+    else void update();
+  });
   input.addEventListener('keydown', onKeydown);
   form.addEventListener('submit', (event) => {
     const option = currentOption();
@@ -153,11 +160,18 @@ async function update(): Promise<void> {
     status.textContent = '';
     return;
   }
-  const outcome = await search(query);
-  if (id !== searchId) return;
-  const hits = await outcome.hits(0, shown);
-  if (id !== searchId) return;
-  show(hits, query, outcome.total, outcome.corrections);
+  try {
+    const outcome = await search(query);
+    if (id !== searchId) return;
+    const hits = await outcome.hits(0, shown);
+    if (id !== searchId) return;
+    show(hits, query, outcome.total, outcome.corrections);
+  } catch {
+    if (id !== searchId) return;
+    show([], '', 0, []);
+    window.clearTimeout(announceTimer);
+    status.textContent = failedText;
+  }
 }
 
 function show(hits: SearchHit[], query: string, total: number, corrections: { from: string; to: string }[]): void {
@@ -173,10 +187,11 @@ function show(hits: SearchHit[], query: string, total: number, corrections: { fr
   note.hidden = corrections.length === 0;
   note.textContent = correctionText(corrections);
   empty.hidden = hasResults || !query.trim();
-  empty.replaceChildren(...(empty.hidden ? [] : [noResults(query, 'h3')]));
+  empty.replaceChildren(...(empty.hidden ? [] : [noResults()]));
   // The count is announced once typing pauses, not at every letter.
   window.clearTimeout(announceTimer);
-  const text = query.trim() ? (hasResults ? `${countText(total, query)}${total > hits.length ? ` De eerste ${hits.length} staan hieronder.` : ''}` : countText(0, query)) : '';
+  const more = total > hits.length ? ` De eerste ${hits.length} staan hieronder.` : '';
+  const text = query.trim() ? `${countText(total, query)}${hasResults ? more : ''}` : '';
   announceTimer = window.setTimeout(() => (status.textContent = text), 350);
 }
 

@@ -1,11 +1,12 @@
 import { loadPagefind, search, type Filters, type SearchHit, type SearchOutcome } from './engine.ts';
-import { correctionText, countText, el, excerptNodes, noResults } from './render.ts';
+import { correctionText, countText, el, excerptNodes, failedText, noResults } from './render.ts';
 import { filterNames, hasFilters, searchToUrl, stateFromSearch, type SearchState } from './url-state.ts';
+import { isWeakQuery, pauseBeforeWeakQuery } from './query.ts';
 
 /**
  * The /zoeken page with JavaScript: the search form appears, results follow the typing,
- * and the address keeps the query and filters (replaced while typing, a new history entry
- * when the visitor submits). Without JavaScript the page shows every page from A to Z.
+ * and the address keeps the query and filters, so a search can be shared and the back
+ * button returns to the previous one. Without JavaScript the page lists every page A to Z.
  */
 
 const pageSize = 10;
@@ -27,6 +28,11 @@ export function initSearchPage(): void {
   let announceTimer: number | undefined;
 
   form.hidden = false;
+  // The filters fold away on small screens, so the results come first; on wide screens they sit beside them.
+  const filterPanel = form.querySelector<HTMLDetailsElement>('details[data-search-filters]');
+  const widen = () => {
+    if (filterPanel && (window.matchMedia('(min-width: 48rem)').matches || hasFilters(stateFromSearch(location.search)))) filterPanel.open = true;
+  };
 
   const readForm = (): SearchState => {
     const filters = Object.fromEntries(filterNames.map((name) => [name, boxes.filter((b) => b.name === name && b.checked).map((b) => b.value)]));
@@ -53,12 +59,20 @@ export function initSearchPage(): void {
       render([], state, false);
       return;
     }
-    const result = await search(state.q, indexFilters(state));
-    if (id !== searchId) return;
-    const hits = await result.hits(0, pageSize);
-    if (id !== searchId) return;
-    outcome = result;
-    render(hits, state, false);
+    try {
+      const result = await search(state.q, indexFilters(state));
+      if (id !== searchId) return;
+      const hits = await result.hits(0, pageSize);
+      if (id !== searchId) return;
+      outcome = result;
+      render(hits, state, false);
+    } catch {
+      if (id !== searchId) return;
+      outcome = undefined;
+      render([], { q: '', filters: { type: [], thema: [], doelgroep: [] } }, false);
+      window.clearTimeout(announceTimer);
+      status.textContent = failedText;
+    }
   };
 
   const render = (hits: SearchHit[], state: SearchState, append: boolean) => {
@@ -74,7 +88,7 @@ export function initSearchPage(): void {
     note.textContent = outcome ? correctionText(outcome.corrections) : '';
     const searched = state.q.trim() !== '' || hasFilters(state);
     empty.hidden = !searched || total > 0;
-    empty.replaceChildren(...(empty.hidden ? [] : [noResults(state.q || 'deze filters', 'h3')]));
+    empty.replaceChildren(...(empty.hidden ? [] : [noResults()]));
     const text = searched ? countText(total, state.q) : '';
     // Announced once typing pauses, not at every letter.
     window.clearTimeout(announceTimer);
@@ -97,7 +111,13 @@ export function initSearchPage(): void {
   };
 
   input.addEventListener('focus', () => void loadPagefind(), { once: true });
-  input.addEventListener('input', () => update('typing'));
+  let pause: number | undefined;
+  input.addEventListener('input', () => {
+    window.clearTimeout(pause);
+    // A half-typed word ("m", "mijn z") waits for a pause; a real word is searched at once.
+    if (isWeakQuery(input.value) && input.value.trim()) pause = window.setTimeout(() => update('typing'), pauseBeforeWeakQuery);
+    else update('typing');
+  });
   for (const box of boxes) box.addEventListener('change', () => update('commit'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -135,6 +155,7 @@ export function initSearchPage(): void {
 
   const initial = stateFromSearch(location.search);
   writeForm(initial);
+  widen();
   if (initial.q || hasFilters(initial)) void run(initial);
 }
 

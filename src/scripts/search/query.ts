@@ -211,3 +211,14 @@ export function titleCoverage(title: string, words: readonly string[]): number {
 export function wordStem(word: string): string | undefined {
   return word.length >= 8 ? word.slice(0, -2) : undefined;
 }
+
+/**
+ * A query that is probably still being typed and would cost a broad, wasted download:
+ * only stop words or words of one or two letters ("m", "mijn z"). Callers wait for a pause
+ * before searching it; anything stronger is searched at once.
+ */
+export const pauseBeforeWeakQuery = 300;
+
+export function isWeakQuery(query: string): boolean {
+  return !tokenize(query).some((w) => !stopWords.has(w) && (w.length >= 3 || /^\d+$/.test(w)));
+}

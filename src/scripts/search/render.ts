@@ -25,20 +25,22 @@ export function excerptNodes(excerpt: string): Node[] {
 }
 
 export function countText(total: number, query: string): string {
-  const what = total === 1 ? '1 resultaat' : `${total} resultaten`;
+  const what = total === 0 ? 'Geen resultaten' : total === 1 ? '1 resultaat' : `${total} resultaten`;
   return query.trim() ? `${what} voor ‘${query.trim()}’.` : `${what}.`;
 }
+
+/** When the index cannot be loaded (offline, or a deploy in progress). */
+export const failedText = 'Zoeken lukt nu even niet. Probeer het later opnieuw, of kies een pagina uit de lijst van alle pagina’s.';
 
 export function correctionText(corrections: { from: string; to: string }[]): string {
   return corrections.map(({ from, to }) => `We vonden niets voor ‘${from}’ en zochten naar ‘${to}’.`).join(' ');
 }
 
 /** What to do when nothing matches: the glossary, the questions, or a person. */
-export function noResults(query: string, headingLevel: 'h2' | 'h3'): HTMLElement {
-  const link = (href: string, text: string, hint: string) => el('li', {}, [el('a', { href }, [text]), ` ${hint}`]);
+export function noResults(): HTMLElement {
+  const link = (href: string, text: string, hint: string) => el('li', {}, [el('a', { href }, [text]), hint]);
   return el('div', { class: 'search-empty' }, [
-    el(headingLevel, { class: 'text-lg' }, [`We vinden niets voor ‘${query.trim()}’`]),
-    el('p', { class: 'mt-1' }, ['Probeer een ander of een korter woord. Of kijk hier verder:']),
+    el('p', { class: 'mt-2' }, ['Probeer een ander of een korter woord. Of kijk hier verder:']),
     el('ul', { class: 'mt-2 list-disc space-y-1 pl-6' }, [
       link('/info/begrippen', 'Begrippen van A tot Z', ': uitleg bij moeilijke woorden.'),
       link('/info/vragen', 'Vragen en fabels', ': antwoorden op vragen die mensen vaak stellen.'),
