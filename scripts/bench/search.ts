@@ -356,37 +356,35 @@ export function printSearchFigures(rows: SearchFigures[]): void {
   );
 }
 
-/** The search section of `npm run bench`: the same figures, against the bench's own server. */
-export async function benchSearchSection(context: BenchContext): Promise<SectionReport> {
+/** Measures and prints the one-word and three-word first queries on the site, and the 1,000-page corpus. */
+async function measureAndPrint(siteUrl: string): Promise<SectionReport> {
   const browser = await launchChromium();
   try {
-    const real = await benchSearch(context.siteUrl, browser);
-    const longer = await benchSearch(context.siteUrl, browser, 'mijn zoon complot');
+    const real = await benchSearch(siteUrl, browser);
+    const longer = await benchSearch(siteUrl, browser, 'mijn zoon complot');
     const corpus = await benchSearchCorpus(browser);
     console.log('\nSearch: bytes for the first query and time from the last keystroke to results\n');
     printSearchFigures([real, longer, corpus]);
+    console.log(`\nHeader opener script on every page: ${kb(real.openerBytes)} KB (gzip)`);
+    console.log(`Corpus: ${corpus.pages} pages, index ${kb(corpus.indexBytesOnDisk)} KB on disk, built in ${corpus.indexSeconds} s\n`);
     return { name: 'search', budgets: searchBudgets(real), data: { real, longer, corpus } };
   } finally {
     await browser.close();
   }
 }
 
+/** The search section of `npm run bench`, against the bench's own server. */
+export function benchSearchSection(context: BenchContext): Promise<SectionReport> {
+  return measureAndPrint(context.siteUrl);
+}
+
 if (import.meta.main) {
   const site = await startSiteProcess();
-  const browser = await launchChromium();
   try {
-    const real = await benchSearch(site.url, browser);
-    const longer = await benchSearch(site.url, browser, 'mijn zoon complot');
-    const corpus = await benchSearchCorpus(browser);
-    console.log('\nSearch: bytes for the first query and time from the last keystroke to results\n');
-    printSearchFigures([real, longer, corpus]);
-    console.log(`\nHeader opener script on every page: ${kb(real.openerBytes)} KB (gzip)`);
-    console.log(`Corpus: ${corpus.pages} pages, index ${kb(corpus.indexBytesOnDisk)} KB on disk, built in ${corpus.indexSeconds} s\n`);
-    const budgets = searchBudgets(real);
+    const { budgets } = await measureAndPrint(site.url);
     printBudgets(budgets);
     process.exitCode = budgets.every((b) => b.pass) ? 0 : 1;
   } finally {
-    await browser.close();
     await site.stop();
   }
 }
