@@ -18,6 +18,8 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll waits for a condition; on a busy two-core machine a second is not enough.
+          expect: { poll: { timeout: 20_000, interval: 50 } },
           // Two cores: one Chromium at a time keeps timings honest and memory low.
           fileParallelism: false,
         },
