@@ -43,3 +43,29 @@ export function bookingContent(): BookingContent {
     periods: contentEntries('boekingsperiodes').map(({ id, data }) => ({ id, name: data.name, start: isoDay(data.start), end: isoDay(data.end), sessions: data.sessions })),
   };
 }
+
+export interface ContactFacts {
+  phones: string[];
+  emails: string[];
+  urls: string[];
+}
+
+/**
+ * Every outside contact fact the content declares in a field of its own (an organisation's
+ * phone, e-mail and website, a source's url). The site may state these and the settings'
+ * own details, and nothing else; which facts a city allows is checked in tests/content/.
+ */
+export function declaredContactFacts(): ContactFacts {
+  const facts: ContactFacts = { phones: [], emails: [], urls: [] };
+  const visit = (value: unknown, key = '') => {
+    if (Array.isArray(value)) value.forEach((v) => visit(v, key));
+    else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) visit(v, k);
+    else if (typeof value === 'string') {
+      if (key === 'phone') facts.phones.push(value);
+      if (key === 'email') facts.emails.push(value);
+      if (key === 'website' || key === 'url') facts.urls.push(value);
+    }
+  };
+  for (const folder of readdirSync(contentDir)) for (const entry of contentEntries(folder)) visit(entry.data);
+  return { phones: [...new Set(facts.phones)].sort(), emails: [...new Set(facts.emails)].sort(), urls: [...new Set(facts.urls)].sort() };
+}
