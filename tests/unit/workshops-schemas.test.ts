@@ -13,7 +13,7 @@ function messageFor(schema: { safeParse(v: unknown): { success: boolean; error?:
 }
 
 /** A complete workshop, as an editor would write it: the base that each check breaks once. */
-const validWorkshop = {
+const validWorkshop: Record<string, unknown> = {
   title: 'Workshop mediawijsheid',
   topic: 'Mediawijsheid',
   description: 'Een workshop over mediawijsheid voor leerlingen van het secundair onderwijs.',
