@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      // Astro components rendered with the Container API (its own config: it needs Astro's Vite plugins).
+      'tests/components/vitest.config.ts',
       {
         test: {
           name: 'unit',
