@@ -12,6 +12,7 @@ import { startMailSink, type MailSink } from '../support/mail-sink.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { settings } from '../../src/settings.ts';
 import { bookingContent, type BookingContent } from '../support/content.ts';
+import { BOOKING_CATALOGUE_ROUTE } from '../../src/forms/booking-catalogue.ts';
 import { isWeekday, nextDay, todayInBrussels } from '../../src/forms/booking-dates.ts';
 import { signedLinkPath } from '../../src/server/workshops/signed-link.ts';
 
@@ -32,6 +33,7 @@ beforeAll(async () => {
   // Many requests come from one address in this file; the rate limit itself is tested elsewhere.
   site = await startSiteProcess({ SMTP_URL: sink.url, FORM_MIN_FILL_MS: '0', DELIVERY_RETRY_BASE_MS: '200', FORM_RATE_LIMIT: '1000' });
   browser = await launchChromium();
+  expect((await fetch(`${site.url}/${BOOKING_CATALOGUE_ROUTE}`)).status, 'the catalogue is not public').toBe(404);
   const content = bookingContent();
   workshop = content.workshops[0]!;
   school = content.schools[0]!;
