@@ -39,5 +39,12 @@ export const settings = parseSettings({
     email: 'workshops@example.org',
   },
   quickExitUrl: 'https://example.org/',
-  accessibilityReviewed: '2026-11-22',
+  // The city confirms the accessibility statement: the date of its own check and how it was done.
+  accessibilityReviewed: '[in te vullen: datum waarop de stad de toegankelijkheid naging, JJJJ-MM-DD]',
+  accessibilityMethod:
+    'Bij elke nieuwe versie testen we elke pagina automatisch met axe-core, ook de foutmeldingen en bevestigingen van de formulieren. We testen ook of je alles met het toetsenbord kunt bedienen.',
+  complaintsService: {
+    name: '[in te vullen: naam van de klachtendienst van de stad]',
+    url: 'https://example.org/klachten',
+  },
 });

@@ -6,8 +6,14 @@ import { readServerConfig } from './config.ts';
 import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
 import { settings } from '../settings.ts';
+import { productionRefusal } from './production-guard.ts';
 
 const config = readServerConfig();
+const refusal = productionRefusal(process.env, settings, config);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 const services = startServices(config, settings);
 const site = await startSiteServer(config, { services: services.forms });
 console.log(`[server] serving the site on ${site.url}`);
