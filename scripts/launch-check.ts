@@ -5,19 +5,27 @@
  */
 import { settings } from '../src/settings.ts';
 import { findPlaceholders } from '../src/schemas/settings.ts';
-import { organisatieSchema } from '../src/schemas/content/organisatie.ts';
+import { organisatieSchema, type OrganisatieData } from '../src/schemas/content/organisatie.ts';
 import { formatContentIssues } from '../src/lib/content-errors.ts';
-import { formatLaunchCheck, launchCheckItems } from '../src/lib/launch-check.ts';
+import { formatLaunchCheck, launchCheckItems, type Signpost } from '../src/lib/launch-check.ts';
 import { contentFolders, readContentFolder } from './content-files.ts';
 
-const organisations = [];
+/**
+ * What a wegwijzer entry tells the launch check. Today's schema records no real check (its
+ * "lastChecked" dates came from the source documents), so no entry counts as checked yet.
+ */
+function signpost(file: string, data: OrganisatieData): Signpost {
+  return { file, name: data.name, source: data.checkedAt, date: data.lastChecked, checked: false };
+}
+
+const signposts: Signpost[] = [];
 for (const entry of await readContentFolder('organisaties')) {
   const result = organisatieSchema.safeParse(entry.data);
   if (!result.success) {
     console.error(formatContentIssues(entry.file, result.error).join('\n'));
     process.exit(2);
   }
-  organisations.push({ file: entry.file, data: result.data });
+  signposts.push(signpost(entry.file, result.data));
 }
 
 const contentPlaceholders = [];
@@ -28,6 +36,6 @@ for (const folder of await contentFolders()) {
   }
 }
 
-const items = launchCheckItems({ settings, organisations, contentPlaceholders, today: new Date() });
+const items = launchCheckItems({ settings, signposts, contentPlaceholders, today: new Date() });
 console.log(formatLaunchCheck(items));
 process.exitCode = items.length ? 1 : 0;

@@ -1,4 +1,5 @@
 import { parseSettings } from './schemas/settings.ts';
+import { settingsFileOverride } from './lib/settings-override.ts';
 
 /**
  * Everything that is specific to one municipality lives here. Another municipality rebrands
@@ -7,7 +8,7 @@ import { parseSettings } from './schemas/settings.ts';
  * Values that are not in the city's source documents ship as visible placeholders
  * ("example.org", "[in te vullen: …]"); `npm run build` warns while any remains.
  */
-export const settings = parseSettings({
+export const settings = parseSettings(settingsFileOverride() ?? {
   city: 'Sint-Niklaas',
   contactPointName: 'Aanspreekpunt extremisme en polarisering',
   // Action plan 2022, "Preventie 1": the expert of this service takes up the contact point.

@@ -11,7 +11,7 @@ export function settingsWarnings(): AstroIntegration {
         const fields = findPlaceholders(settings);
         if (fields.length === 0) return;
         logger.warn(
-          `src/settings.ts still holds ${fields.length} placeholder value(s); replace them before going live:\n` +
+          `src/settings.ts still holds ${fields.length} placeholder value(s); replace them before going live ("npm run launch-check" lists everything):\n` +
             fields.map((f) => `  - ${f}`).join('\n'),
         );
       },

@@ -1,6 +1,5 @@
 import { findPlaceholders, type Settings } from '../schemas/settings.ts';
-import type { OrganisatieData } from '../schemas/content/organisatie.ts';
-import { isStale, STALE_AFTER_MONTHS, unsupportedCheckDate } from './content-integrity.ts';
+import { isStale, STALE_AFTER_MONTHS } from './content-integrity.ts';
 import { formatDate } from './format.ts';
 import { isPlaceholder, NEUTRAL_EXIT_PATH } from './placeholders.ts';
 
@@ -20,9 +19,23 @@ export interface LaunchItem {
   todo: string;
 }
 
+/** What the launch check needs of one signposting (wegwijzer) entry. */
+export interface Signpost {
+  file: string;
+  name: string;
+  /** Where its facts come from. */
+  source: string;
+  /** The date the page shows for it, if any. */
+  date?: Date;
+  /** True when someone recorded a check of the organisation's own current information. */
+  checked: boolean;
+  /** Facts fixed by law (the emergency numbers) that never go stale. */
+  permanent?: boolean;
+}
+
 export interface LaunchCheckInput {
   settings: Settings;
-  organisations: { file: string; data: OrganisatieData }[];
+  signposts: Signpost[];
   /** Placeholders found in content files: file, dotted field and the placeholder text. */
   contentPlaceholders: { file: string; field: string; value: string }[];
   today: Date;
@@ -68,6 +81,10 @@ function explain(field: string): { section: string; todo: string } {
           'Kies de neutrale website waar de knop "Verlaat deze pagina" naartoe gaat, bijvoorbeeld een weerbericht (zoals GOV.UK doet). ' +
           `Tot dan gaat de knop naar een lege pagina van deze website (${NEUTRAL_EXIT_PATH}).`,
       };
+    case 'responseWorkingDays':
+      return { section: 'Beloftes', todo: 'Beslis binnen hoeveel werkdagen de deskundige antwoordt. Tot dan belooft de website geen termijn.' };
+    case 'anonymousReporting':
+      return { section: 'Beloftes', todo: 'Beslis of de stad een bezorgdheid zonder naam aanvaardt. Tot dan belooft de website geen anonimiteit.' };
     case 'accessibilityReviewed':
       return { section: 'Toegankelijkheid', todo: 'Kijk de toegankelijkheidsverklaring na en vul de datum van die controle in.' };
     case 'complaintsService':
@@ -81,6 +98,7 @@ const sectionOrder = [
   'Meldingen doorsturen',
   'Contactgegevens',
   'Snelle uitgang',
+  'Beloftes',
   'Nog te beslissen of in te vullen',
   'Privacy',
   'Toegankelijkheid',
@@ -89,7 +107,7 @@ const sectionOrder = [
   'Inhoud',
 ];
 
-export function launchCheckItems({ settings, organisations, contentPlaceholders, today }: LaunchCheckInput): LaunchItem[] {
+export function launchCheckItems({ settings, signposts, contentPlaceholders, today }: LaunchCheckInput): LaunchItem[] {
   const items: LaunchItem[] = findPlaceholders(settings).map((field) => ({ subject: field, ...explain(field) }));
 
   const reviewed = settings.accessibilityReviewed;
@@ -101,19 +119,16 @@ export function launchCheckItems({ settings, organisations, contentPlaceholders,
     });
   }
 
-  for (const { file, data } of organisations) {
+  for (const signpost of signposts.filter((s) => !s.permanent)) {
     const reasons: string[] = [];
-    const unsupported = unsupportedCheckDate(data);
-    if (unsupported) reasons.push(unsupported);
-    if (isStale(data.lastChecked, today)) {
-      reasons.push(`Laatst nagekeken op ${formatDate(data.lastChecked)}: langer dan ${STALE_AFTER_MONTHS} maanden geleden.`);
-    }
-    if (!data.verified) reasons.push(`Niemand heeft de gegevens nagekeken bij de organisatie zelf (bron: ${data.checkedAt}).`);
+    if (!signpost.checked) reasons.push(`Niemand heeft de gegevens nagekeken bij de organisatie zelf (bron: ${signpost.source}).`);
+    if (!signpost.date) reasons.push('Er staat geen datum bij.');
+    else if (isStale(signpost.date, today)) reasons.push(`De datum (${formatDate(signpost.date)}) ligt meer dan ${STALE_AFTER_MONTHS} maanden terug.`);
     if (reasons.length) {
       items.push({
         section: 'Wegwijzer',
-        subject: `${data.name} (${file})`,
-        todo: `${reasons.join(' ')} Kijk de gegevens na en vul "verified" en "lastChecked" in.`,
+        subject: `${signpost.name} (${signpost.file})`,
+        todo: `${reasons.join(' ')} Kijk de eigen, actuele gegevens van de organisatie na en noteer wanneer en hoe.`,
       });
     }
   }

@@ -9,12 +9,12 @@ import { telHref } from './format.ts';
  * the setting is a placeholder. The site then shows one preview notice instead.
  */
 
-export function isPlaceholder(value: unknown): boolean {
+export function isPlaceholder(value: unknown): value is string {
   return typeof value === 'string' && PLACEHOLDER_PATTERN.test(value);
 }
 
-/** The value, or undefined while it is a placeholder: `{shown(x) && …}` in a template. */
-export function shown<T>(value: T): T | undefined {
+/** The value once the city has decided it, or undefined while it is a placeholder. */
+export function decided<T>(value: T): T | undefined {
   return isPlaceholder(value) ? undefined : value;
 }
 
@@ -34,16 +34,16 @@ export interface PublicContact {
 export function publicContact(settings: Settings): PublicContact {
   const { phone, email, address, openingHours } = settings.contact;
   return {
-    ...(shown(phone) ? { phone: { text: phone, href: telHref(phone) } } : {}),
-    ...(shown(email) ? { email: { text: email, href: `mailto:${email}` } } : {}),
-    ...(shown(address) ? { address } : {}),
-    ...(shown(openingHours) ? { openingHours } : {}),
+    ...(decided(phone) ? { phone: { text: phone, href: telHref(phone) } } : {}),
+    ...(decided(email) ? { email: { text: email, href: `mailto:${email}` } } : {}),
+    ...(decided(address) ? { address } : {}),
+    ...(decided(openingHours) ? { openingHours } : {}),
   };
 }
 
 /** An e-mail address as a mailto link, or undefined while it is a placeholder. */
 export function publicEmail(address: string): { text: string; href: string } | undefined {
-  return shown(address) ? { text: address, href: `mailto:${address}` } : undefined;
+  return decided(address) ? { text: address, href: `mailto:${address}` } : undefined;
 }
 
 /**
@@ -55,17 +55,17 @@ export function publicEmail(address: string): { text: string; href: string } | u
 export const NEUTRAL_EXIT_PATH = '/blanco';
 
 export function quickExitHref(settings: Settings): string {
-  return shown(settings.quickExitUrl) ?? NEUTRAL_EXIT_PATH;
+  return decided(settings.quickExitUrl) ?? NEUTRAL_EXIT_PATH;
 }
 
 /** Who schools write to about workshops: the coordinator's name and address, as far as filled in. */
 export function publicCoordinator(settings: Settings): { name: string; email?: { text: string; href: string } } {
   const { name, email } = settings.workshopCoordinator;
   const address = publicEmail(email);
-  return { name: shown(name) ?? 'de coördinator van de workshops', ...(address ? { email: address } : {}) };
+  return { name: decided(name) ?? 'de coördinator van de workshops', ...(address ? { email: address } : {}) };
 }
 
 /** A booking period's name; the shipped period is an example whose name is a placeholder. */
 export function periodName(name: string): string {
-  return shown(name) ?? 'Voorbeeldperiode (de data zijn nog niet vastgelegd)';
+  return decided(name) ?? 'Voorbeeldperiode (de data zijn nog niet vastgelegd)';
 }

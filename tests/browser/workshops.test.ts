@@ -6,7 +6,7 @@ import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newIsolatedContext } from '../support/chromium.ts';
 import { axeViolations, describeViolations } from '../support/axe.ts';
-import { mainTextBlocks } from '../support/built-site.ts';
+import { proseBlocks } from '../support/built-site.ts';
 import { measureReadability } from '../../src/lib/readability.ts';
 import { startMailSink, type MailSink } from '../support/mail-sink.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
@@ -57,7 +57,7 @@ async function checkStep(page: Page) {
   if (contextsWithoutJavaScript.has(page.context())) return;
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
-  const readability = measureReadability(mainTextBlocks(await page.content()));
+  const readability = measureReadability(proseBlocks(await page.content()));
   expect(readability.passes, `${new URL(page.url()).pathname}: ${readability.averageWords.toFixed(1)} words avg; ${readability.longSentences.join(' | ')}`).toBe(true);
 }
 

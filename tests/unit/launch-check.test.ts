@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatLaunchCheck, launchCheckItems, type LaunchCheckInput } from '../../src/lib/launch-check.ts';
-import { organisatieSchema, type OrganisatieData } from '../../src/schemas/content/organisatie.ts';
+import { formatLaunchCheck, launchCheckItems, type LaunchCheckInput, type Signpost } from '../../src/lib/launch-check.ts';
 import { completeSettings } from '../support/complete-settings.ts';
 
 const today = new Date('2027-03-01T12:00:00Z');
 
-function organisation(extra: Record<string, unknown> = {}): OrganisatieData {
-  return organisatieSchema.parse({
-    name: 'Hulplijn',
-    whatItDoes: 'Ze luistert.',
-    forWhom: 'Iedereen.',
-    checkedAt: 'website van de hulplijn',
-    lastChecked: '2027-02-01',
-    verified: { date: '2027-02-01', by: 'dienst Communicatie, op de website van de hulplijn' },
-    ...extra,
-  });
+function signpost(extra: Partial<Signpost> = {}): Signpost {
+  return { file: 'src/content/organisaties/hulplijn.md', name: 'Hulplijn', source: 'website van de hulplijn', date: new Date('2027-02-01'), checked: true, ...extra };
 }
 
 function input(change: (draft: LaunchCheckInput) => void = () => {}): LaunchCheckInput {
   const draft: LaunchCheckInput = {
     settings: completeSettings(),
-    organisations: [{ file: 'src/content/organisaties/hulplijn.md', data: organisation() }],
+    signposts: [signpost()],
     contentPlaceholders: [],
     today,
   };
@@ -62,23 +53,26 @@ describe('the launch check', () => {
     expect(old).toEqual([{ section: 'Toegankelijkheid', subject: 'accessibilityReviewed', todo: expect.stringMatching(/langer dan 12 maanden/) }]);
   });
 
-  it('lists signposting that is stale or was never checked with the organisation itself', () => {
-    const stale = organisation({ lastChecked: '2025-06-01', verified: { date: '2025-06-01', by: 'telefonisch' } });
-    const unchecked = organisation({ name: 'Uit een plan', lastChecked: '2022-02-17', sourceDate: '2022-02-17', verified: undefined });
+  it('lists signposting that is stale, undated or never checked with the organisation itself', () => {
     const items = launchCheckItems(
       input((d) => {
-        d.organisations = [
-          { file: 'a.md', data: stale },
-          { file: 'b.md', data: unchecked },
+        d.signposts = [
+          signpost({ file: 'a.md', date: new Date('2025-06-01') }),
+          signpost({ file: 'b.md', name: 'Uit een plan', date: new Date('2027-01-01'), checked: false }),
+          signpost({ file: 'c.md', name: 'Zonder datum', date: undefined }),
+          signpost({ file: 'd.md', name: 'Noodnummers', date: undefined, checked: false, permanent: true }),
         ];
       }),
     );
-    expect(items.map((i) => [i.section, i.subject])).toEqual([
-      ['Wegwijzer', 'Hulplijn (a.md)'],
-      ['Wegwijzer', 'Uit een plan (b.md)'],
-    ]);
-    expect(items[0]!.todo).toMatch(/langer dan 12 maanden/);
+    expect(items.map((i) => i.subject)).toEqual(['Hulplijn (a.md)', 'Uit een plan (b.md)', 'Zonder datum (c.md)']);
+    expect(items[0]!.todo).toMatch(/meer dan 12 maanden/);
     expect(items[1]!.todo).toMatch(/Niemand heeft de gegevens nagekeken bij de organisatie zelf/);
+    expect(items[2]!.todo).toMatch(/geen datum/);
+  });
+
+  it('lists undecided promises under their own heading', () => {
+    const items = launchCheckItems(input((d) => ((d.settings as Record<string, unknown>).responseWorkingDays = '[in te vullen: werkdagen]')));
+    expect(items).toEqual([{ section: 'Beloftes', subject: 'responseWorkingDays', todo: expect.stringMatching(/werkdagen/) }]);
   });
 
   it('lists placeholders left in content files, with the text to replace', () => {
@@ -89,26 +83,5 @@ describe('the launch check', () => {
   it('prints the items under their sections', () => {
     const text = formatLaunchCheck(launchCheckItems(input((d) => (d.settings.contact.email = 'aanspreekpunt@example.org'))));
     expect(text).toBe('Lanceercontrole: nog 1 punt voor de website live kan gaan.\n\nContactgegevens\n  - contact.email: Vul het e-mailadres van het aanspreekpunt in. Tot dan toont de website het niet.');
-  });
-});
-
-describe('a signposting entry\'s "last checked" date', () => {
-  const base = { name: 'CAW', whatItDoes: 'Hulp.', forWhom: 'Iedereen.', checkedAt: 'Actieplan 2022' };
-
-  it('may not be later than its newest source without a recorded check', () => {
-    const result = organisatieSchema.safeParse({ ...base, lastChecked: '2026-11-22', sourceDate: '2022-02-17' });
-    expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.path).toEqual(['lastChecked']);
-    expect(result.error!.issues[0]!.message).toMatch(/geen echte controle/);
-  });
-
-  it('may be the source date, or the date of a recorded real check', () => {
-    expect(organisatieSchema.safeParse({ ...base, lastChecked: '2022-02-17', sourceDate: '2022-02-17' }).success).toBe(true);
-    expect(organisatieSchema.safeParse({ ...base, lastChecked: '2026-11-22', sourceDate: '2022-02-17', verified: { date: '2026-11-22', by: 'telefonisch bij het CAW' } }).success).toBe(true);
-  });
-
-  it('may not be later than the recorded check either', () => {
-    const result = organisatieSchema.safeParse({ ...base, lastChecked: '2026-12-01', verified: { date: '2026-11-22', by: 'telefonisch' } });
-    expect(result.success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settings as shipped } from '../../src/settings.ts';
-import { isPlaceholder, isPreview, NEUTRAL_EXIT_PATH, periodName, publicContact, publicCoordinator, publicEmail, quickExitHref, shown } from '../../src/lib/placeholders.ts';
+import { isPlaceholder, isPreview, NEUTRAL_EXIT_PATH, periodName, publicContact, publicCoordinator, publicEmail, quickExitHref, decided } from '../../src/lib/placeholders.ts';
 import { completeSettings } from '../support/complete-settings.ts';
 
 describe('what a visitor may see of a setting', () => {
@@ -10,8 +10,8 @@ describe('what a visitor may see of a setting', () => {
     expect(isPlaceholder('https://example.org/')).toBe(true);
     expect(isPlaceholder('aanspreekpunt@stad.be')).toBe(false);
     expect(isPlaceholder(3)).toBe(false);
-    expect(shown('[in te vullen: adres]')).toBeUndefined();
-    expect(shown('Markt 1')).toBe('Markt 1');
+    expect(decided('[in te vullen: adres]')).toBeUndefined();
+    expect(decided('Markt 1')).toBe('Markt 1');
   });
 
   it('shows every contact detail once the settings are complete, with working links', () => {
