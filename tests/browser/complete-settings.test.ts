@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPages, type BuiltPage } from '../support/built-site.ts';
@@ -14,7 +13,9 @@ import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
  * of a placeholder may show, the preview notice is gone and the details appear as links.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const outDir = mkdtempSync(path.join(os.tmpdir(), 'aanspreekpunt-complete-'));
+// Inside the project, so the built server finds the project's node_modules.
+mkdirSync(path.join(root, 'node_modules/.cache'), { recursive: true });
+const outDir = mkdtempSync(path.join(root, 'node_modules/.cache/complete-settings-'));
 const env = { SETTINGS_FILE: completeSettingsFile };
 const settings = completeSettings();
 let site: SiteProcess;
@@ -30,7 +31,7 @@ function build(): Promise<void> {
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The build with complete settings failed:\n${log.slice(-4000)}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The build with complete settings failed:\n${log.replace(/^.*(MODULE_LEVEL_DIRECTIVE|[│╭╰─]).*$/gm, '').trim().slice(-3000)}`))));
   });
 }
 

@@ -53,7 +53,10 @@ export function mainTextBlocks(html: string): string[] {
  */
 export function proseBlocks(html: string): string[] {
   const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
-  const withoutLabels = main.replace(/<(nav|h[1-6]|button|label|legend|dt|th|summary|script|style)\b[^>]*>[\s\S]*?<\/\1>/g, '\n\n');
+  const withoutLabels = main
+    .replace(/<(nav|h[1-6]|button|label|legend|dt|th|summary|script|style)\b[^>]*>[\s\S]*?<\/\1>/g, '\n\n')
+    // A span styled as a block (a step's title above its text) is a block of its own.
+    .replace(/<span\b[^>]*\bclass="[^"]*\bblock\b[^"]*"[^>]*>/g, '\n\n');
   return mainTextBlocks(`<main>${withoutLabels}</main>`);
 }
 
