@@ -31,7 +31,7 @@ export interface PublicContact {
   openingHours?: string;
 }
 
-export function publicContact(settings: Settings): PublicContact {
+export function publicContact(settings: Pick<Settings, 'contact'>): PublicContact {
   const { phone, email, address, openingHours } = settings.contact;
   return {
     ...(decided(phone) ? { phone: { text: phone, href: telHref(phone) } } : {}),
@@ -54,12 +54,12 @@ export function publicEmail(address: string): { text: string; href: string } | u
  */
 export const NEUTRAL_EXIT_PATH = '/blanco';
 
-export function quickExitHref(settings: Settings): string {
+export function quickExitHref(settings: Pick<Settings, 'quickExitUrl'>): string {
   return decided(settings.quickExitUrl) ?? NEUTRAL_EXIT_PATH;
 }
 
 /** Who schools write to about workshops: the coordinator's name and address, as far as filled in. */
-export function publicCoordinator(settings: Settings): { name: string; email?: { text: string; href: string } } {
+export function publicCoordinator(settings: Pick<Settings, 'workshopCoordinator'>): { name: string; email?: { text: string; href: string } } {
   const { name, email } = settings.workshopCoordinator;
   const address = publicEmail(email);
   return { name: decided(name) ?? 'de coördinator van de workshops', ...(address ? { email: address } : {}) };

@@ -8,6 +8,7 @@ import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
 import type { DeliveryJob } from '../storage/submission-store.ts';
 import { BookingStore, type Booking } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
+import { publicCoordinator } from '../../lib/placeholders.ts';
 import { LINK_VALIDITY_MS, signedLinkPath } from './signed-link.ts';
 
 /** The message types of a booking; the coordinator's mail uses the form id, as every routed form does. */
@@ -36,11 +37,13 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
   const bookings = new BookingStore(options.db);
   const { settings } = options;
   const link = (path: string) => new URL(path, options.siteUrl).href;
+  // A school never gets a placeholder as the address to write to.
+  const coordinator = publicCoordinator(settings);
   const signature = [
     '',
     '--',
     `${settings.contactPointName}, stad ${settings.city}`,
-    `Vragen over de workshops? Mail ${settings.workshopCoordinator.name}: ${settings.workshopCoordinator.email}. Noem je referentienummer.`,
+    ...(coordinator.email ? [`Vragen over de workshops? Mail ${coordinator.name}: ${coordinator.email.text}. Noem je referentienummer.`] : []),
   ];
 
   /** What every mail about a booking needs: its form data and how the pages name things. */
@@ -114,7 +117,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
         endsAt: booking.endsAt!,
         summary: `Workshop ${topic}${provider ? ` (${provider})` : ''}`,
         location: school,
-        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, `Vragen? Mail ${settings.workshopCoordinator.email}.`].join('\n'),
+        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, ...(coordinator.email ? [`Vragen? Mail ${coordinator.email.text}.`] : [])].join('\n'),
         prodId: `-//Stad ${settings.city}//${settings.contactPointName}//NL`,
       });
       return {

@@ -11,7 +11,7 @@ import { BOOKING_MESSAGES } from './booking-mails.ts';
  * the new place cannot be separated by another request, so a period never holds more
  * bookings than it has sessions.
  */
-export function bookingOptions(catalogue: BookingCatalogue, coordinatorEmail: string) {
+export function bookingOptions(catalogue: BookingCatalogue, coordinatorEmail: string | undefined) {
   return {
     extraMessages: (data: BookingData): ExtraMessage[] => [{ message: BOOKING_MESSAGES.received, recipient: data.email }],
     reserve: (data: BookingData, reference: string, services: FormServices): void => {
@@ -21,7 +21,7 @@ export function bookingOptions(catalogue: BookingCatalogue, coordinatorEmail: st
       if (!bookings.reserve({ reference, period: period.id, workshop: workshop.id }, period.sessions, services.now())) {
         throw new FormRejection(
           'workshop',
-          `Deze workshop is volzet: alle sessies in de periode zijn net aangevraagd. Kies een andere workshop, of mail ${coordinatorEmail}. Wat je invulde, staat nog hieronder.`,
+          `Deze workshop is volzet: alle sessies in de periode zijn net aangevraagd. Kies een andere workshop${coordinatorEmail ? `, of mail ${coordinatorEmail}` : ''}. Wat je invulde, staat nog hieronder.`,
         );
       }
     },
