@@ -13,6 +13,11 @@ export interface ServerConfig {
   siteUrl: string;
   /** Folder with the built site (dist/). */
   distDir: string;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (0: none, the
+   * TCP peer is the client). Only set it when every request passes through those proxies.
+   */
+  trustProxyHops: number;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -34,5 +39,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     mailFrom: env.MAIL_FROM ?? 'Aanspreekpunt <no-reply@example.org>',
     siteUrl,
     distDir: path.resolve(cwd, env.DIST_DIR ?? 'dist'),
+    trustProxyHops: proxyHops(env.TRUST_PROXY_HOPS),
   };
+}
+
+function proxyHops(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 5) throw new Error(`TRUST_PROXY_HOPS must be a whole number from 0 to 5 (the number of proxies in front of the server), got "${value}".`);
+  return hops;
 }
