@@ -7,8 +7,18 @@ import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
 import { settings } from '../settings.ts';
 
-const config = readServerConfig();
-const services = startServices(config, settings);
+/** A start-up refusal (a second server, a missing key, unsafe rights) is one clear line, not a stack. */
+function startOrExit<T>(start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    console.error(`[server] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const config = startOrExit(() => readServerConfig());
+const services = startOrExit(() => startServices(config, settings));
 const site = await startSiteServer(config, { services: services.forms });
 console.log(`[server] serving the site on ${site.url}`);
 

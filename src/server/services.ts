@@ -5,6 +5,7 @@ import type { FormServices } from './forms/form-services.ts';
 import { RateLimiter } from './forms/rate-limit.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { openDatabase } from './storage/database.ts';
+import { lockDataDir } from './storage/data-dir.ts';
 import { SubmissionStore } from './storage/submission-store.ts';
 import { DeliveryWorker, defaultRetryPolicy } from './mail/delivery-worker.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
@@ -30,9 +31,18 @@ export interface RunningServices {
  * Tuning knobs for tests and operators come from the environment (see README).
  */
 export function startServices(config: ServerConfig, settings: Settings, env: NodeJS.ProcessEnv = process.env): RunningServices {
-  const db = openDatabase(config.dataDir);
-  const store = new SubmissionStore(db);
-  const secret = loadOrCreateSecret(config.dataDir);
+  const lock = lockDataDir(config.dataDir);
+  let db: ReturnType<typeof openDatabase>;
+  let store: SubmissionStore;
+  let secret: Buffer;
+  try {
+    db = openDatabase(config.dataDir);
+    store = new SubmissionStore(db);
+    secret = loadOrCreateSecret(config.dataDir, store.counts().submissions > 0);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
   const now = () => Date.now();
@@ -86,6 +96,7 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
       await worker.stop();
       transport.close();
       db.close();
+      lock.release();
     },
   };
 }
