@@ -7,8 +7,8 @@ import { loadOrCreateSecret } from './secret.ts';
 import { openDatabase } from './storage/database.ts';
 import { lockDataDir } from './storage/data-dir.ts';
 import { SubmissionStore } from './storage/submission-store.ts';
-import { DeliveryWorker, defaultRetryPolicy } from './mail/delivery-worker.ts';
-import { fileTransport, smtpTransport } from './mail/transport.ts';
+import { DeliveryWorker, alertOverdue, defaultRetryPolicy } from './mail/delivery-worker.ts';
+import { eraseMailFiles, fileTransport, smtpTransport } from './mail/transport.ts';
 import { messageIdFor } from './mail/compose.ts';
 import { createComposer } from './mail/messages.ts';
 import { bookingComposers } from './workshops/booking-mails.ts';
@@ -43,7 +43,8 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
     lock.release();
     throw error;
   }
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
+  const mailFolder = config.smtpUrl ? undefined : path.join(config.dataDir, 'mail');
+  const transport = mailFolder ? fileTransport(mailFolder) : smtpTransport(config.smtpUrl!);
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
   const now = () => Date.now();
 
@@ -67,9 +68,18 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   const purge = () => {
     const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
+    // With the file transport the .eml files are copies of the reports: they go with them.
+    const files = mailFolder ? eraseMailFiles(mailFolder, (reference) => store.exists(reference)) : 0;
+    if (files > 0) console.log(`[purge] erased ${files} mail file(s) of erased submissions`);
     return erased;
   };
-  const purgeTimer = setInterval(purge, numberFrom(env.PURGE_INTERVAL_MS, 60 * 60_000));
+  const overdueAfterMs = responsePromiseMs(settings.responseWorkingDays);
+  const alerted = new Set<number>();
+  const housekeeping = () => {
+    purge();
+    alertOverdue(store, now(), overdueAfterMs, alerted, (line) => console.log(line));
+  };
+  const purgeTimer = setInterval(housekeeping, numberFrom(env.PURGE_INTERVAL_MS, 60 * 60_000));
   purgeTimer.unref();
 
   const forms: FormServices = {
@@ -84,8 +94,11 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   };
 
   console.log(`[delivery] mail goes to ${transport.describe()}`);
+  // A restart never forgets mail that was given up: each such job gets one more attempt now.
+  const requeued = store.requeueFailed(now());
+  if (requeued > 0) console.log(`[delivery] ${requeued} given-up job(s) are tried again after the restart`);
   worker.start();
-  purge();
+  housekeeping();
 
   return {
     forms,
@@ -99,6 +112,20 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
       lock.release();
     },
   };
+}
+
+/**
+ * The response-time promise as a delay: working days become calendar days (5 working days a
+ * week, rounded up). While the setting is still a placeholder (not a number), 3 working days
+ * are assumed, and the log says so.
+ */
+export function responsePromiseMs(workingDays: unknown): number {
+  let days = workingDays;
+  if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) {
+    console.log('[delivery] responseWorkingDays is not set yet; delivery alerts assume 3 working days');
+    days = 3;
+  }
+  return Math.ceil(((days as number) * 7) / 5) * DAY_MS;
 }
 
 function numberFrom(value: string | undefined, fallback: number): number {
