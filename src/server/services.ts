@@ -3,6 +3,7 @@ import type { ServerConfig } from './config.ts';
 import type { Settings } from '../schemas/settings.ts';
 import type { FormServices } from './forms/form-services.ts';
 import { RateLimiter } from './forms/rate-limit.ts';
+import { UsedTokens } from './forms/used-tokens.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { openDatabase } from './storage/database.ts';
 import { lockDataDir } from './storage/data-dir.ts';
@@ -63,9 +64,11 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
   const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
   const bookings = new BookingStore(db);
+  const usedTokens = new UsedTokens(db);
   // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
   const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
   const purge = () => {
+    usedTokens.forgetExpired(now());
     const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
     // With the file transport the .eml files are copies of the reports: they go with them.
@@ -84,7 +87,9 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
 
   const forms: FormServices = {
     store,
-    rateLimiter: new RateLimiter(numberFrom(env.FORM_RATE_LIMIT, 10), 10 * 60_000),
+    rateLimiter: new RateLimiter(numberFrom(env.FORM_POST_LIMIT, 60), 10 * 60_000),
+    storedLimiter: new RateLimiter(numberFrom(env.FORM_RATE_LIMIT, 10), 10 * 60_000),
+    usedTokens,
     secret,
     minFillMs: numberFrom(env.FORM_MIN_FILL_MS, 3_000),
     siteOrigin: new URL(config.siteUrl).origin,

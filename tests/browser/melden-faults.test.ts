@@ -104,17 +104,20 @@ describe('abuse is refused, people are not', () => {
     expect(counts(server.dataDir).submissions).toBe(0);
   });
 
-  it('answers a bot as if all went well, and stores and sends nothing', async () => {
+  it('answers a filled honeypot as if all went well, and shows a too-fast or tokenless post again; nothing is stored', async () => {
     const server = await site({});
     const token = await formToken(server.url, FORM);
     const honeypot = await postForm(server.url, FORM, { ...concernFields(token, 'Een bot vult alle velden in.'), homepage: 'https://spam.example' });
     expect(honeypot.status).toBe(303);
     expect(honeypot.location).toMatch(/^\/melden\/bevestiging\/[2-9A-HJKMNP-Z]{8}$/);
-    // Default minimum fill time (3 s): an instant post is a bot too.
-    const tooFast = await postForm(server.url, FORM, concernFields(token, 'Een bot is sneller dan een mens.'));
-    expect(tooFast.status).toBe(303);
+    // Default minimum fill time (3 s): an instant post may still be a person, so nobody is told "received".
+    const tooFast = await postForm(server.url, FORM, concernFields(token, 'Een mens die heel snel typt.'));
+    expect(tooFast.status).toBe(400);
+    expect(tooFast.body).toContain('Je bericht is nog niet verstuurd.');
+    expect(tooFast.body).toContain('Een mens die heel snel typt.');
     const noToken = await postForm(server.url, FORM, { ...concernFields('', 'Zonder token.'), _start: '' });
-    expect(noToken.status).toBe(303);
+    expect(noToken.status).toBe(400);
+    expect(noToken.body).toContain('Zonder token.');
     expect(counts(server.dataDir)).toEqual({ submissions: 0, pending: 0 });
   });
 

@@ -11,6 +11,7 @@ import { HONEYPOT_FIELD, TOKEN_FIELD, handleForm } from '../../src/server/forms/
 import { issueFormToken } from '../../src/server/forms/form-token.ts';
 import type { FormServices } from '../../src/server/forms/form-services.ts';
 import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
+import { UsedTokens } from '../../src/server/forms/used-tokens.ts';
 import { openDatabase } from '../../src/server/storage/database.ts';
 import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
 import { BookingStore } from '../../src/server/workshops/booking-store.ts';
@@ -56,6 +57,8 @@ function setup() {
   const services: FormServices = {
     store,
     rateLimiter: new RateLimiter(10_000, 600_000),
+    storedLimiter: new RateLimiter(10_000, 600_000),
+    usedTokens: new UsedTokens(db),
     secret: randomBytes(32),
     minFillMs: 0,
     siteOrigin: origin,

@@ -1,7 +1,8 @@
 import { allFields, type FormDefinition, type FormValues } from '../../forms/definition.ts';
 import { formValues, validateForm, type FieldError } from '../../forms/validation.ts';
 import type { FormServices } from './form-services.ts';
-import { checkFormToken, issueFormToken } from './form-token.ts';
+import { checkFormToken, issueFormToken, parseFormToken } from './form-token.ts';
+import { TokenAlreadyUsed } from './used-tokens.ts';
 import { generateReference } from './reference.ts';
 
 /** Names of the two hidden anti-abuse fields; they never reach validation or storage. */
@@ -44,6 +45,9 @@ export class FormRejection extends Error {
   }
 }
 
+const RESEND_NOTICE = 'Je bericht is nog niet verstuurd. We konden het formulier niet controleren, bijvoorbeeld omdat het heel snel verstuurd werd of lang openstond. Kijk je antwoorden na en klik opnieuw op versturen. Alles wat je schreef, staat nog hieronder.';
+const ALREADY_SENT_NOTICE = 'Dit formulier werd al eens verstuurd. Kreeg je toen een referentienummer? Dan is je bericht goed aangekomen en hoef je niets meer te doen. Zo niet, klik dan opnieuw op versturen. Wat je schreef, staat nog hieronder.';
+
 const show = (status: number, values: FormValues, token: string, errors: FieldError[] = [], notice?: string): FormOutcome => ({ kind: 'show', status, values, errors, token, notice });
 
 /**
@@ -81,17 +85,21 @@ export async function handleForm<D>(definition: FormDefinition, { request, clien
   const values = formValues(params, multiple);
   const keptToken = token && checkFormToken(services.secret, token, now, 0) === 'ok' ? token : freshToken;
 
-  if (!services.rateLimiter.allow(clientAddress, now)) {
-    return show(429, values, keptToken, [], 'Er zijn veel berichten na elkaar verstuurd vanaf jouw verbinding. Wacht tien minuten en verstuur het dan opnieuw. Wat je schreef, staat nog hieronder.');
-  }
-  if (honeypot !== '' || checkFormToken(services.secret, token, now, services.minFillMs) !== 'ok') {
-    // A bot: answer as if all went well, and store or send nothing.
+  const limited = () => show(429, values, keptToken, [], 'Er zijn veel berichten na elkaar verstuurd vanaf jouw verbinding. Wacht tien minuten en verstuur het dan opnieuw. Wat je schreef, staat nog hieronder.');
+  if (!services.rateLimiter.allow(clientAddress, now)) return limited();
+  if (honeypot !== '') {
+    // Only a filled honeypot, which no person sees, gets a normal-looking answer with nothing stored.
     return { kind: 'redirect', location: definition.confirmationPath(generateReference()) };
   }
+  // A post that came too fast, or whose token is too old, forged or from another server key,
+  // may still be a person: show everything again with a fresh token. Nothing was stored, and we say so.
+  if (checkFormToken(services.secret, token, now, services.minFillMs) !== 'ok') return show(400, values, freshToken, [], RESEND_NOTICE);
 
   const result = validateForm(definition, values);
   if (!result.ok) return show(422, values, keptToken, result.errors);
   const data = result.data as D;
+  if (!services.storedLimiter.check(clientAddress, now)) return limited();
+  const tokenInfo = parseFormToken(services.secret, token)!;
 
   for (let attempt = 0; ; attempt++) {
     const reference = generateReference();
@@ -108,12 +116,17 @@ export async function handleForm<D>(definition: FormDefinition, { request, clien
           ],
         },
         now,
-        () => options.reserve?.(data, reference, services),
+        () => {
+          services.usedTokens.use(tokenInfo.id, tokenInfo.expiresAt);
+          options.reserve?.(data, reference, services);
+        },
       );
+      services.storedLimiter.record(clientAddress, now);
       services.submitted();
       return { kind: 'redirect', location: definition.confirmationPath(reference) };
     } catch (error) {
       if (error instanceof FormRejection) return show(409, values, keptToken, [{ field: error.field, message: error.message }]);
+      if (error instanceof TokenAlreadyUsed) return show(409, values, freshToken, [], ALREADY_SENT_NOTICE);
       // A reference collision is astronomically rare; anything else is a real storage failure.
       if (attempt < 3 && /UNIQUE constraint failed: submissions\.reference/.test(String(error))) continue;
       console.error('[forms] a submission could not be stored');
