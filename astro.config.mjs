@@ -5,9 +5,12 @@ import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import { settingsWarnings } from './src/integrations/settings-warnings.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { publicSiteUrl } from './src/server/config.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // The public address, or none for a local run (pages then print no absolute address);
+  // a production build without a public https SITE_URL stops here with a clear message.
+  site: publicSiteUrl(process.env, { build: true }),
   // Pages are files (`/privacy.html`) so the production server maps clean URLs without redirects.
   build: { format: 'file', inlineStylesheets: 'never' },
   trailingSlash: 'never',

@@ -2,7 +2,7 @@
  * The production server: `npm start` builds the site and runs this file with the project's
  * own Node 24, which runs TypeScript directly.
  */
-import { readServerConfig } from './config.ts';
+import { publicSiteUrl, readServerConfig } from './config.ts';
 import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
 import { settings } from '../settings.ts';
@@ -17,7 +17,10 @@ function startOrExit<T>(start: () => T): T {
   }
 }
 
-const config = startOrExit(() => readServerConfig());
+const config = startOrExit(() => {
+  publicSiteUrl(process.env);
+  return readServerConfig();
+});
 const services = startOrExit(() => startServices(config, settings));
 const site = await startSiteServer(config, { services: services.forms });
 console.log(`[server] serving the site on ${site.url}`);
