@@ -151,13 +151,15 @@ describe('nothing leaked', () => {
     expect(mail.messages[0]!.text).toContain(canary);
     await expect.poll(() => counts(server.dataDir).submissions, { timeout: 10_000 }).toBe(0);
 
-    expect(databaseFilesContain(server.dataDir, canary)).toBe(false);
+    // A checkpoint blocked by this test's own reader is retried at the next purge run.
+    await expect.poll(() => databaseFilesContain(server.dataDir, canary), { timeout: 10_000 }).toBe(false);
     expect(databaseFilesContain(server.dataDir, 'Kanarie Vogelaar')).toBe(false);
     const log = server.output();
     for (const secret of [canary, 'Kanarie', '0499 99 88 77', 'kanarie@voorbeeld.be', 'bezorgdheid=']) expect(log).not.toContain(secret);
     // The start-up lines name the server's own and the mail relay's address; no other line may hold an address.
     const requestLines = log.split('\n').filter((line) => !/serving the site on|mail goes to/.test(line));
     expect(requestLines.join('\n')).not.toMatch(/127\.0\.0\.1|::1|::ffff:/);
-    expect(log).toContain('erased 1 delivered submission');
+    // The child's log arrives through a pipe, possibly after the database change the test saw.
+    await expect.poll(() => server.output()).toContain('erased 1 delivered submission');
   });
 });

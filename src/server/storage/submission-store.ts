@@ -126,14 +126,22 @@ export class SubmissionStore {
       .prepare('SELECT reference, form FROM submissions WHERE delivered_at IS NOT NULL AND delivered_at <= ?')
       .all(now - retentionMs) as { reference: string; form: string }[];
     const erase = candidates.filter((c) => !keep(c.reference, c.form));
-    if (erase.length === 0) return 0;
-    transaction(this.db, () => {
-      const remove = this.db.prepare('DELETE FROM submissions WHERE reference = ?');
-      for (const { reference } of erase) remove.run(reference);
-    });
-    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (erase.length > 0) {
+      transaction(this.db, () => {
+        const remove = this.db.prepare('DELETE FROM submissions WHERE reference = ?');
+        for (const { reference } of erase) remove.run(reference);
+      });
+      this.#walHoldsErased = true;
+    }
+    // A reader (an operator command, a backup) can block the checkpoint; then the next purge tries again.
+    if (this.#walHoldsErased) {
+      const result = this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number; log: number; checkpointed: number };
+      this.#walHoldsErased = result.busy !== 0 || result.log !== result.checkpointed;
+    }
     return erase.length;
   }
+
+  #walHoldsErased = false;
 
   /** Undelivered jobs (pending or given up) of submissions stored before `before`; content-free. */
   undeliveredSince(before: number): JobSummary[] {
