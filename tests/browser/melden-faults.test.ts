@@ -5,6 +5,7 @@ import { startMailSink, type MailSink } from '../support/mail-sink.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { concernFields, formToken, postForm } from '../support/forms.ts';
 import { databaseFilesContain } from '../support/temp-store.ts';
+import { rawRequest } from '../support/raw-http.ts';
 
 const FORM = '/melden/formulier';
 const running: SiteProcess[] = [];
@@ -119,6 +120,33 @@ describe('abuse is refused, people are not', () => {
     expect(noToken.status).toBe(400);
     expect(noToken.body).toContain('Zonder token.');
     expect(counts(server.dataDir)).toEqual({ submissions: 0, pending: 0 });
+  });
+
+  it('answers odd requests with 4xx and logs nothing of them; form answers carry no-store, a charset and the right reason phrase', async () => {
+    const server = await site({ FORM_MIN_FILL_MS: '0' });
+    const port = Number(new URL(server.url).port);
+    const logBefore = server.output();
+    const statusLine = async (request: string) => (await rawRequest(port, request)).split('\r\n')[0];
+    expect(await statusLine('TRACE /melden/formulier HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(await statusLine('GET /melden/formulier HTTP/1.1\r\nHost: geheim@127.0.0.1\r\n\r\n')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await statusLine('GET /_image?href=/favicon.svg&w=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusLine('GET /melden/%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')).toBe('HTTP/1.1 400 Bad Request');
+    const tooLarge = await rawRequest(port, `POST ${FORM} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 70000\r\nConnection: close\r\n\r\n${'a'.repeat(70_000)}`);
+    expect(tooLarge.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(tooLarge).toMatch(/content-type: text\/html; charset=utf-8/i);
+
+    const stored = await postForm(server.url, FORM, concernFields(await formToken(server.url, FORM), 'Een gewone melding die goed aankomt.'));
+    expect(stored.status).toBe(303);
+    const redirect = await fetch(`${server.url}${FORM}`, { method: 'POST', body: new URLSearchParams(concernFields(await formToken(server.url, FORM), 'Nog een gewone melding.')), redirect: 'manual' });
+    expect(redirect.headers.get('cache-control')).toBe('no-store');
+    const malformed = await fetch(`${server.url}/melden/bevestiging/niet-geldig`);
+    expect(malformed.status).toBe(404);
+    expect(malformed.headers.get('cache-control')).toBe('no-store');
+    const page = await fetch(`${server.url}${FORM}`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // Only the delivery of the two stored reports was logged; nothing of any request.
+    const newLines = server.output().slice(logBefore.length).split('\n').filter((line) => line !== '');
+    expect(newLines.filter((line) => !/^\[delivery\] job \d+ \([2-9A-HJKMNP-Z]{8}\) sent$/.test(line))).toEqual([]);
   });
 
   it('limits the rate per client with a Dutch message, and keeps what was typed', async () => {

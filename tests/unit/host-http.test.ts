@@ -18,6 +18,7 @@ const seen: { url: string; locals: Record<string, unknown> }[] = [];
 const astroLike: AstroHandler = async (req: IncomingMessage, res: ServerResponse, _next, locals) => {
   seen.push({ url: req.url ?? '', locals: locals as Record<string, unknown> });
   if ((req.headers.host ?? '').includes('@') || req.method === 'TRACE' || req.url?.startsWith('/_image')) throw new Error(`cannot render ${req.url}`);
+  if (/%(?![0-9A-F]{2})/i.test(req.url ?? '') || req.url?.includes('%E0%A4%A')) console.error('[ERROR] Error: Invalid URL encoding');
   res.statusMessage = 'OK';
   if (req.url === '/redirect') return void res.writeHead(303, { location: '/done' }).end();
   if (req.url === '/too-large') return void res.writeHead(413, { 'content-type': 'text/html' }).end('<p>te groot</p>');
@@ -50,11 +51,13 @@ describe('requests the site never serves', () => {
     const userHost = await rawRequest(port, 'GET /melden/formulier HTTP/1.1\r\nHost: geheim@127.0.0.1\r\n\r\n');
     const image = await rawRequest(port, 'GET /_image?href=https://example.org/x.png HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     const absolute = await rawRequest(port, 'GET http://other.example/melden HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    const badEncoding = await rawRequest(port, 'GET /melden/%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     expect(trace).toMatch(/^HTTP\/1\.1 405 /);
     expect(trace).not.toContain('X-Secret');
     expect(userHost).toMatch(/^HTTP\/1\.1 400 /);
     expect(image).toMatch(/^HTTP\/1\.1 404 /);
     expect(absolute).toMatch(/^HTTP\/1\.1 400 /);
+    expect(badEncoding).toMatch(/^HTTP\/1\.1 400 /);
     expect(seen).toEqual([]);
     expect([...log.mock.calls, ...error.mock.calls]).toEqual([]);
   });

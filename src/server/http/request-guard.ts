@@ -26,10 +26,20 @@ export function refuseRequest(req: IncomingMessage): Refusal | undefined {
   const target = req.url ?? '';
   if (!target.startsWith('/') || target.startsWith('//')) return { status: 400, message: 'Deze vraag kon niet gelezen worden.' };
   const pathname = target.split('?')[0]!;
+  if (!decodes(pathname)) return { status: 400, message: 'Deze vraag kon niet gelezen worden.' };
   if (pathname === '/_image' || pathname.startsWith('/_image/') || pathname.startsWith('/_image.')) {
     return { status: 404, message: 'Deze pagina bestaat niet.' };
   }
   return undefined;
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
