@@ -5,6 +5,7 @@
 import { publicSiteUrl, readServerConfig } from './config.ts';
 import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
+import { lazyCatalogue } from './workshops/catalogue.ts';
 import { settings } from '../settings.ts';
 
 /** A start-up refusal (a second server, a missing key, unsafe rights) is one clear line, not a stack. */
@@ -21,8 +22,8 @@ const config = startOrExit(() => {
   publicSiteUrl(process.env);
   return readServerConfig();
 });
-const services = startOrExit(() => startServices(config, settings));
-const site = await startSiteServer(config, { services: services.forms });
+const services = startOrExit(() => startServices(config, settings, lazyCatalogue(config.distDir)));
+const site = await startSiteServer(config, { services: services.app });
 console.log(`[server] serving the site on ${site.url}`);
 
 let stopping = false;

@@ -8,6 +8,7 @@ import { clientAddress } from './http/client-address.ts';
 import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard.ts';
 import { closeUnreadBodies, prepareDynamicResponse } from './http/dynamic-response.ts';
 import { refuseRequest, sendRefusal } from './http/request-guard.ts';
+import { errorKind } from '../lib/error-kind.ts';
 
 export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void, locals?: object) => Promise<void>;
 
@@ -46,9 +47,10 @@ export async function startSiteServer(config: ServerConfig, locals: object = {},
       if (await serveStatic(req, res)) return;
       prepareDynamicResponse(res);
       await handler(req, res, undefined, { ...locals, clientAddress: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustProxyHops) });
-    } catch {
-      // No request details in the log: URLs and bodies may carry personal data.
-      console.error('[server] a request failed while being answered');
+    } catch (error) {
+      // No request details in the log: URLs and bodies may carry personal data. The error's
+      // kind (a code or class name) says what broke without quoting anything.
+      console.error(`[server] a request failed while being answered (${errorKind(error)})`);
       if (!res.headersSent) {
         res.statusCode = 500;
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');

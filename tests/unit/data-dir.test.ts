@@ -18,15 +18,15 @@ function dataDir(): string {
 }
 
 function start(dir: string): RunningServices {
-  const services = startServices(readServerConfig({ DATA_DIR: dir, PORT: '0' }), settings, { PURGE_INTERVAL_MS: '3600000' });
+  const services = startServices(readServerConfig({ DATA_DIR: dir, PORT: '0' }), settings, () => ({ workshops: [], schools: [], periods: [] }), { PURGE_INTERVAL_MS: '3600000' });
   started.push(services);
   return services;
 }
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 
-function storeOne(services: RunningServices, reference = 'ABCD2345') {
-  services.forms.store.save({ reference, form: 'melding', route: 'concernPerson', payload: { bezorgdheid: 'x' }, messages: [] }, Date.now());
+function storeOne(services: RunningServices) {
+  services.app.submissions.save({ form: 'melding', version: 1, route: 'concernPerson', payload: { soort: 'persoon', rol: 'ouder', bezorgdheid: 'x', contact: 'anoniem', momenten: [] }, extraMessages: [] });
 }
 
 describe('data folder rights', () => {

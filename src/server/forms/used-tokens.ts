@@ -1,8 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
 
-/** Thrown inside the storing transaction when the form token was used for a stored submission already. */
-export class TokenAlreadyUsed extends Error {}
-
 /**
  * The ids of form tokens that led to a stored submission, kept until the token expires, so
  * one token stores one submission. `use` runs inside the transaction that stores the
@@ -17,9 +14,9 @@ export class UsedTokens {
     this.#db.exec('CREATE TABLE IF NOT EXISTS used_form_tokens (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID');
   }
 
-  use(id: string, expiresAt: number): void {
-    const result = this.#db.prepare('INSERT OR IGNORE INTO used_form_tokens (id, expires_at) VALUES (?, ?)').run(id, expiresAt);
-    if (result.changes === 0) throw new TokenAlreadyUsed();
+  /** Marks the id as used; false when it was used already. */
+  use(id: string, expiresAt: number): boolean {
+    return this.#db.prepare('INSERT OR IGNORE INTO used_form_tokens (id, expires_at) VALUES (?, ?)').run(id, expiresAt).changes === 1;
   }
 
   /** Forgets ids of tokens that expired: they are refused for their age anyway. */

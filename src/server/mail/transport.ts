@@ -2,7 +2,7 @@ import { readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { isReference } from '../forms/reference.ts';
+import { isReference } from '../../forms/reference.ts';
 
 export interface OutgoingMail {
   /** Stable per submission and message, so a resend after a crash is recognisable. */
@@ -93,7 +93,7 @@ export function fileTransport(folder: string): MailTransport {
 /**
  * The mail files are copies of the reports, so they go when their submission goes: every
  * `.eml` whose reference (the start of its name, see `messageIdFor`) is no longer stored is
- * deleted, and so are files that name no reference at all. Run after every purge; it also
+ * deleted; files with other names are left alone. Run after every purge; it also
  * cleans up after a crash between the database purge and the file deletion.
  */
 export function eraseMailFiles(folder: string, stored: (reference: string) => boolean): number {
@@ -107,7 +107,8 @@ export function eraseMailFiles(folder: string, stored: (reference: string) => bo
   for (const name of names) {
     if (!name.endsWith('.eml')) continue;
     const reference = name.split('.')[0]!;
-    if (isReference(reference) && stored(reference)) continue;
+    // Only files this transport wrote (named after a reference) are ours to judge.
+    if (!isReference(reference) || stored(reference)) continue;
     unlinkSync(path.join(folder, name));
     erased++;
   }
