@@ -7,7 +7,7 @@ import { createStaticFiles } from './http/static-files.ts';
 import { clientAddress } from './http/client-address.ts';
 import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard.ts';
 import { closeUnreadBodies, prepareDynamicResponse } from './http/dynamic-response.ts';
-import { refuseRequest, sendRefusal } from './http/request-guard.ts';
+import { refuseConnect, refuseRequest, sendRefusal } from './http/request-guard.ts';
 import { errorKind } from '../lib/error-kind.ts';
 
 export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void, locals?: object) => Promise<void>;
@@ -66,6 +66,7 @@ export async function startSiteServer(config: ServerConfig, locals: object = {},
   const limits = options.connectionLimits ?? defaultConnectionLimits;
   // Behind a proxy every connection comes from the proxy: only the total cap makes sense there.
   guardConnections(server, config.trustProxyHops > 0 ? { ...limits, perPeer: limits.total } : limits);
+  refuseConnect(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

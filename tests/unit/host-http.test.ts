@@ -43,7 +43,7 @@ async function start(env: Record<string, string> = {}, limits?: { total: number;
 }
 
 describe('requests the site never serves', () => {
-  it('answers TRACE, a user@host Host header and /_image with 4xx, without reaching the pages or the log', async () => {
+  it('answers TRACE, CONNECT, a user@host Host header and /_image with 4xx, without reaching the pages or the log', async () => {
     const log = vi.spyOn(console, 'log');
     const error = vi.spyOn(console, 'error');
     const { port } = await start();
@@ -52,12 +52,14 @@ describe('requests the site never serves', () => {
     const image = await rawRequest(port, 'GET /_image?href=https://example.org/x.png HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     const absolute = await rawRequest(port, 'GET http://other.example/melden HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     const badEncoding = await rawRequest(port, 'GET /melden/%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    const connect = await rawRequest(port, 'CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     expect(trace).toMatch(/^HTTP\/1\.1 405 /);
     expect(trace).not.toContain('X-Secret');
     expect(userHost).toMatch(/^HTTP\/1\.1 400 /);
     expect(image).toMatch(/^HTTP\/1\.1 404 /);
     expect(absolute).toMatch(/^HTTP\/1\.1 400 /);
     expect(badEncoding).toMatch(/^HTTP\/1\.1 400 /);
+    expect(connect).toMatch(/^HTTP\/1\.1 405 /);
     expect(seen).toEqual([]);
     expect([...log.mock.calls, ...error.mock.calls]).toEqual([]);
   });

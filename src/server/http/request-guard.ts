@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export interface Refusal {
   status: number;
@@ -45,4 +46,15 @@ function decodes(pathname: string): boolean {
 export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
   res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...refusal.headers });
   res.end(refusal.message);
+}
+
+/**
+ * CONNECT never reaches the request handler: without a listener Node drops the connection
+ * without a word. Answer it like any other method the site does not serve.
+ */
+export function refuseConnect(server: Server): void {
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
 }
