@@ -46,7 +46,7 @@ class TokenAlreadyUsed extends Error {}
 interface ReceiveOptions {
   /** Values to start a new form with, e.g. the topic chosen in the triage. */
   initial?: FormValues;
-  /** The shortest time a person needs for this form; a faster post is a bot. */
+  /** The shortest time a person needs for this form; a faster post is shown again to be checked and sent again. */
   minFillMs: number;
   /** What a filled honeypot is told; the default shows the form again. Nothing is stored either way. */
   bot?(): FormOutcome;
