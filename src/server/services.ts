@@ -17,6 +17,7 @@ import { bookingComposers } from './workshops/booking-mails.ts';
 import { BookingStore } from './workshops/booking-store.ts';
 import type { BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
+import { createClock } from './clock.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -50,7 +51,7 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
   const mailFolder = config.smtpUrl ? undefined : path.join(config.dataDir, 'mail');
   const transport = mailFolder ? fileTransport(mailFolder) : smtpTransport(config.smtpUrl!);
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
-  const now = () => Date.now();
+  const now = createClock(env);
 
   const worker = new DeliveryWorker({
     store,
