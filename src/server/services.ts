@@ -12,6 +12,8 @@ import { messageIdFor } from './mail/compose.ts';
 import { createComposer } from './mail/messages.ts';
 import { bookingComposers } from './workshops/booking-mails.ts';
 import { BookingStore } from './workshops/booking-store.ts';
+import { BookingFlow } from './workshops/booking-flow.ts';
+import { ClientHolds } from './workshops/client-holds.ts';
 import { catalogueFile, lazyCatalogue } from './workshops/catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
 
@@ -52,10 +54,27 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
   const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
   const bookings = new BookingStore(db);
-  // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
-  const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
+  // A workshop request still waiting for the school's address or the coordinator's decision is
+  // kept: its data is needed for that. The booking housekeeping below decides when it goes.
+  const activeBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isActive(reference);
+  const bookingFlow = new BookingFlow({
+    db,
+    store,
+    bookings,
+    // Per client address: well below any period's capacity; BOOKING_CLIENT_LIMIT exists for tests.
+    holds: new ClientHolds(numberFrom(env.BOOKING_CLIENT_LIMIT, 2)),
+    coordinators: settings.routing.workshop,
+    now,
+    queued: () => worker.kick(),
+  });
   const purge = () => {
-    const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
+    const housekeeping = bookingFlow.housekeeping();
+    if (housekeeping.lapsed + housekeeping.reminded + housekeeping.expired + housekeeping.erased > 0) {
+      console.log(
+        `[bookings] ${housekeeping.lapsed} unconfirmed request(s) lapsed, ${housekeeping.reminded} reminder(s) queued, ${housekeeping.expired} undecided request(s) expired, ${housekeeping.erased} erased`,
+      );
+    }
+    const erased = store.purgeDelivered(now(), retentionMs, activeBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
     return erased;
   };
@@ -69,6 +88,7 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
     minFillMs: numberFrom(env.FORM_MIN_FILL_MS, 3_000),
     siteOrigin: new URL(config.siteUrl).origin,
     routing: settings.routing,
+    bookingFlow,
     now,
     submitted: () => worker.kick(),
   };

@@ -1,6 +1,7 @@
 import type { SubmissionStore } from '../storage/submission-store.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Settings } from '../../schemas/settings.ts';
+import type { BookingFlow } from '../workshops/booking-flow.ts';
 
 /**
  * What the form routes need from the server. The production server creates these once and
@@ -17,6 +18,8 @@ export interface FormServices {
   siteOrigin: string;
   routing: Settings['routing'];
   now(): number;
+  /** Workshop requests: address confirmation, sessions, caps. */
+  bookingFlow: BookingFlow;
   /** Called after a submission was committed, so delivery starts at once. */
   submitted(): void;
 }

@@ -32,7 +32,12 @@ interface HandleOptions<D> {
    * Work that must happen in the same transaction as storing (e.g. reserving a workshop
    * place). Throwing a `FormRejection` turns into an error on the form, nothing is stored.
    */
-  reserve?(data: D, reference: string, services: FormServices): void;
+  reserve?(data: D, reference: string, services: FormServices, clientAddress: string): void;
+  /**
+   * The routed recipients get the submission later, not now: a workshop request reaches the
+   * coordinator only once the school confirmed its address (booking-flow.ts).
+   */
+  routeLater?: boolean;
 }
 
 /** An answer that passed validation but cannot be accepted (e.g. the last place was just taken). */
@@ -103,12 +108,12 @@ export async function handleForm<D>(definition: FormDefinition, { request, clien
           route: definition.route(data as never),
           payload: data,
           messages: [
-            ...services.routing[definition.route(data as never)].map((recipient) => ({ message: definition.id, recipient })),
+            ...(options.routeLater ? [] : services.routing[definition.route(data as never)].map((recipient) => ({ message: definition.id, recipient }))),
             ...(options.extraMessages?.(data) ?? []),
           ],
         },
         now,
-        () => options.reserve?.(data, reference, services),
+        () => options.reserve?.(data, reference, services, clientAddress),
       );
       services.submitted();
       return { kind: 'redirect', location: definition.confirmationPath(reference) };

@@ -3,12 +3,13 @@ import type { Settings } from '../../schemas/settings.ts';
 import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID, createBookingForm, preferredDays, type BookingData } from '../../forms/booking-form.ts';
 import { formatDay } from '../../forms/booking-dates.ts';
+import { ADDRESS_CONFIRMATION_HOURS, ADDRESS_CONFIRMATION_MS } from '../../forms/booking-timing.ts';
 import { formatReference } from '../forms/reference.ts';
 import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
 import type { DeliveryJob } from '../storage/submission-store.ts';
 import { BookingStore, type Booking } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
-import { LINK_VALIDITY_MS, signedLinkPath } from './signed-link.ts';
+import { addressLinkPath, decisionDeadline, signedLinkPath } from './signed-link.ts';
 
 /** The message types of a booking; the coordinator's mail uses the form id, as every routed form does. */
 export const BOOKING_MESSAGES = {
@@ -16,6 +17,10 @@ export const BOOKING_MESSAGES = {
   received: 'boeking-ontvangen',
   confirmed: 'boeking-bevestigd',
   declined: 'boeking-geweigerd',
+  /** To the coordinator, a week before the links expire. */
+  reminder: 'boeking-herinnering',
+  /** To the school, when nobody decided in time. */
+  expired: 'boeking-verlopen',
 } as const;
 
 export interface BookingMailOptions {
@@ -31,7 +36,9 @@ export interface BookingMailOptions {
 
 type Composer = (job: DeliveryJob) => MailContent;
 
-/** Builds the four booking mails; registered with the delivery worker's composer by message type. */
+const brusselsTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+/** Builds the booking mails; registered with the delivery worker's composer by message type. */
 export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
   const bookings = new BookingStore(options.db);
   const { settings } = options;
@@ -57,26 +64,68 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
     return booking;
   };
 
+  /** The coordinator's two links and until when they work; the same in every mail about one request. */
+  const decisionLinks = (reference: string) => {
+    const booking = bookings.get(reference);
+    if (!booking) throw new Error(`booking ${reference} does not exist`);
+    // Links expire a fixed time after the request reached the coordinator, so a resent mail carries the same links.
+    const expiresAt = decisionDeadline(booking);
+    return [
+      'Bevestigen (je kiest een van de voorkeurdagen en het uur):',
+      link(signedLinkPath(options.secret, reference, 'bevestigen', expiresAt)),
+      '',
+      'Weigeren (je schrijft de school waarom):',
+      link(signedLinkPath(options.secret, reference, 'weigeren', expiresAt)),
+      '',
+      `De links werken tot ${formatDay(new Date(expiresAt).toISOString().slice(0, 10))}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
+      'Beslist niemand voor die dag? Dan vervalt de aanvraag: de sessie komt weer vrij, de gegevens worden gewist en de school krijgt een e-mail dat ze opnieuw kan aanvragen.',
+    ];
+  };
+
   return {
     [BOOKING_MESSAGES.coordinator]: (job) => {
       const { catalogue } = context(job);
       const base = composeSubmissionMail(createBookingForm(catalogue), job.reference, job.payload as Record<string, unknown>, new Date(job.createdAt));
-      // Links expire a fixed time after the request, so a resent mail carries the same links.
-      const expiresAt = job.createdAt + LINK_VALIDITY_MS;
       return {
         subject: base.subject,
+        text: ['Een school vraagt een workshop aan. Bevestig of weiger de aanvraag met een van deze links.', '', ...decisionLinks(job.reference), '', base.text].join('\n'),
+      };
+    },
+
+    // Content-free enough for any mailbox: no school, no name, only what is needed to act.
+    [BOOKING_MESSAGES.reminder]: (job) => {
+      const booking = bookings.get(job.reference);
+      const topic = booking ? (findWorkshop(options.catalogue(), booking.workshop)?.topic ?? booking.workshop) : 'een workshop';
+      return {
+        subject: `Herinnering: een aanvraag voor een workshop wacht op je beslissing [${formatReference(job.reference)}]`,
         text: [
-          'Een school vraagt een workshop aan. Bevestig of weiger de aanvraag met een van deze links.',
+          `Een school wacht nog op je beslissing over de workshop ${topic}.`,
+          `Referentie: ${formatReference(job.reference)}. De gegevens van de school zie je als je een link opent.`,
           '',
-          'Bevestigen (je kiest een van de voorkeurdagen en het uur):',
-          link(signedLinkPath(options.secret, job.reference, 'bevestigen', expiresAt)),
+          ...decisionLinks(job.reference),
+          ...signature.slice(0, 3),
+        ].join('\n'),
+      };
+    },
+
+    // Fixed text about the workshop: the school's own data was erased when the request expired.
+    [BOOKING_MESSAGES.expired]: (job) => {
+      const booking = bookings.get(job.reference);
+      const topic = booking ? (findWorkshop(options.catalogue(), booking.workshop)?.topic ?? booking.workshop) : 'een workshop';
+      const reference = formatReference(job.reference);
+      return {
+        subject: `Je aanvraag voor een workshop is vervallen [${reference}]`,
+        text: [
+          'Dag,',
           '',
-          'Weigeren (je schrijft de school waarom):',
-          link(signedLinkPath(options.secret, job.reference, 'weigeren', expiresAt)),
+          `Je vroeg de workshop ${topic} aan. Je referentienummer is ${reference}.`,
+          'De coördinator heeft binnen 30 dagen niet beslist. Daarom vervalt je aanvraag. Dat spijt ons.',
           '',
-          `De links werken tot ${formatDay(new Date(expiresAt).toISOString().slice(0, 10))}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
+          'De sessie is weer vrij. We hebben de gegevens van je aanvraag gewist.',
           '',
-          base.text,
+          'Wil je de workshop nog? Vraag hem dan opnieuw aan:',
+          link('/workshops/boeken'),
+          ...signature,
         ].join('\n'),
       };
     },
@@ -91,11 +140,16 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
           `We ontvingen je aanvraag voor de workshop ${topic} voor ${school}, klas ${data.klas}.`,
           `Je referentienummer is ${reference}.`,
           '',
+          'Bevestig eerst je e-mailadres. Open deze link en klik op de knop:',
+          link(addressLinkPath(options.secret, job.reference, job.createdAt + ADDRESS_CONFIRMATION_MS)),
+          `Doe dat voor ${brusselsTime.format(new Date(job.createdAt + ADDRESS_CONFIRMATION_MS))}. Dat is binnen ${ADDRESS_CONFIRMATION_HOURS} uur. Anders vervalt je aanvraag en wissen we je gegevens.`,
+          'Heb jij niets aangevraagd? Dan hoef je niets te doen.',
+          '',
           'Je voorkeurdagen:',
           ...preferredDays(data).map((day) => `- ${formatDay(day)}`),
           '',
           'Wat gebeurt er nu?',
-          'De coördinator van de workshops kiest een van die dagen. Je krijgt dan een e-mail met een agenda-item.',
+          'Na je bevestiging gaat je aanvraag naar de coördinator van de workshops. Die kiest een van je dagen. Je krijgt dan een e-mail met een agenda-item.',
           'Past geen enkele dag? Dan krijg je ook een e-mail.',
           ...signature,
         ].join('\n'),

@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import type { FormDefinition } from './definition.ts';
+
+/**
+ * The school's one-button form behind the link in its acknowledgement mail: "yes, this is my
+ * address". A button, not the link itself, because mail scanners open links; the post passes
+ * the same checks as every form post.
+ */
+const addressSchema = z.strictObject({});
+
+export const addressForm: FormDefinition<typeof addressSchema> = {
+  id: 'e-mailadres',
+  noun: 'bevestiging van je e-mailadres',
+  maxBodyBytes: 1024,
+  schema: addressSchema,
+  route: () => 'workshop',
+  subject: () => 'E-mailadres bevestigd',
+  confirmationPath: () => '',
+  sections: [],
+};
