@@ -118,11 +118,11 @@ export class BookingFlow {
         if (!booking) throw new Refused('gone');
         if (booking.status !== 'unconfirmed') throw new Refused('already');
         if (bookings.taken(booking.period) >= capacity) throw new Refused('full');
-        const mine = bookings.activeRequests(booking.period, booking.workshop).find((r) => r.reference === reference);
+        const open = bookings.activeRequests(booking.period, booking.workshop);
+        const mine = open.find((r) => r.reference === reference);
         if (!mine) throw new Refused('gone');
         const key = schoolKey(mine.school, mine.otherSchool);
-        const other = bookings.activeRequests(booking.period, booking.workshop).find((r) => r.status === 'requested' && schoolKey(r.school, r.otherSchool) === key);
-        if (other) throw new Refused('duplicate');
+        if (open.some((r) => r.status === 'requested' && schoolKey(r.school, r.otherSchool) === key)) throw new Refused('duplicate');
         bookings.confirmAddress(reference, now());
       });
     } catch (error) {
