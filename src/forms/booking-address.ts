@@ -10,11 +10,7 @@ const addressSchema = z.strictObject({});
 
 export const addressForm: FormDefinition<typeof addressSchema> = {
   id: 'e-mailadres',
-  noun: 'bevestiging van je e-mailadres',
   maxBodyBytes: 1024,
   schema: addressSchema,
-  route: () => 'workshop',
-  subject: () => 'E-mailadres bevestigd',
-  confirmationPath: () => '',
   sections: [],
 };

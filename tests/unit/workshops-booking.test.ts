@@ -5,19 +5,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settings } from '../../src/settings.ts';
 import type { BookingCatalogue } from '../../src/forms/booking-catalogue.ts';
-import { createBookingForm, type BookingData } from '../../src/forms/booking-form.ts';
+import { createBookingForm } from '../../src/forms/booking-form.ts';
 import { validateForm } from '../../src/forms/validation.ts';
-import { HONEYPOT_FIELD, TOKEN_FIELD, handleForm } from '../../src/server/forms/handle-form.ts';
+import { LINK_VALIDITY_MS } from '../../src/forms/booking-decision.ts';
+import { BOOKING_MESSAGES } from '../../src/forms/booking-messages.ts';
+import { HONEYPOT_FIELD, TOKEN_FIELD, handleRoutedForm } from '../../src/app/forms/pipeline.ts';
+import { bookingOptions } from '../../src/app/workshops/booking-options.ts';
+import { handleDecision } from '../../src/app/workshops/decision.ts';
+import { createAppServices } from '../../src/server/app-services.ts';
 import { issueFormToken } from '../../src/server/forms/form-token.ts';
-import type { FormServices } from '../../src/server/forms/form-services.ts';
 import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
 import { openDatabase } from '../../src/server/storage/database.ts';
 import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
 import { BookingStore } from '../../src/server/workshops/booking-store.ts';
-import { bookingOptions } from '../../src/server/workshops/booking-options.ts';
-import { BOOKING_MESSAGES, bookingComposers } from '../../src/server/workshops/booking-mails.ts';
-import { handleDecision } from '../../src/server/workshops/handle-decision.ts';
-import { LINK_VALIDITY_MS, addressLinkPath, signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
+import { bookingComposers } from '../../src/server/workshops/booking-mails.ts';
+import { addressLinkPath, signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
 import { BookingFlow } from '../../src/server/workshops/booking-flow.ts';
 import { ClientHolds } from '../../src/server/workshops/client-holds.ts';
 import { handleAddressConfirmation } from '../../src/app/workshops/confirm-address.ts';
@@ -64,36 +66,40 @@ function setup(options: { clientLimit?: number } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workshops-test-'));
   const db = openDatabase(dataDir);
   const store = new SubmissionStore(db);
-  const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
   const bookings = new BookingStore(db);
-  const services: FormServices = {
+  const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
+  const secret = randomBytes(32);
+  const bookingFlow = new BookingFlow({ db, store, bookings, holds: new ClientHolds(options.clientLimit ?? 1000), coordinators: settings.routing.workshop, now: () => clock.now, queued: () => undefined });
+  const services = createAppServices({
     store,
+    bookings,
     rateLimiter: new RateLimiter(10_000, 600_000),
-    secret: randomBytes(32),
+    secret,
     minFillMs: 0,
     siteOrigin: origin,
     routing: settings.routing,
     now: () => clock.now,
     // Most tests send every request from one address; the cap itself is tested on its own.
-    bookingFlow: new BookingFlow({ db, store, bookings, holds: new ClientHolds(options.clientLimit ?? 1000), coordinators: settings.routing.workshop, now: () => clock.now, queued: () => undefined }),
-    submitted: () => undefined,
-  };
-  const definition = createBookingForm(catalogue, { now: services.now });
+    bookingFlow,
+    queued: () => undefined,
+  });
+  const definition = createBookingForm(catalogue, { now: services.clock.now });
+  /** What a real form carries: the signed time it was shown, and an empty honeypot. */
+  const protection = () => ({ [TOKEN_FIELD]: issueFormToken(secret, clock.now - 60_000), [HONEYPOT_FIELD]: '' });
 
   const post = (values: Record<string, string>, headers: Record<string, string> = {}, clientAddress = '192.0.2.1') =>
-    handleForm<BookingData>(
+    handleRoutedForm(
       definition,
       {
         request: new Request(`${origin}/workshops/boeken`, {
           method: 'POST',
           headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers },
-          // A real form carries the signed start time and an empty honeypot; without them it is a bot.
-          body: new URLSearchParams({ [TOKEN_FIELD]: issueFormToken(services.secret, clock.now - 60_000), [HONEYPOT_FIELD]: '', ...values }).toString(),
+          body: new URLSearchParams({ ...protection(), ...values }).toString(),
         }),
         clientAddress,
         services,
       },
-      bookingOptions(catalogue, 'workshops@example.org'),
+      bookingOptions(catalogue, services, 'workshops@example.org', clientAddress),
     );
 
   /** Sends a request and returns its reference; its address is not confirmed yet. */
@@ -104,14 +110,15 @@ function setup(options: { clientLimit?: number } = {}) {
   };
 
   /** The last segment of the school's address link, as the acknowledgement mail carries it. */
-  const addressSegment = (reference: string) => addressLinkPath(services.secret, reference, bookings.get(reference)!.createdAt + ADDRESS_CONFIRMATION_MS).split('/').at(-1)!;
+  const addressSegment = (reference: string) => addressLinkPath(secret, reference, bookings.get(reference)!.createdAt + ADDRESS_CONFIRMATION_MS).split('/').at(-1)!;
 
   /** Opens the school's address link (GET) or clicks its button (POST). */
   const confirmAddress = (reference: string, method: 'GET' | 'POST' = 'POST', segment = addressSegment(reference)) =>
     handleAddressConfirmation({
       request: new Request(`${origin}/workshops/e-mailadres/${reference}/${segment}`, method === 'POST'
-        ? { method, headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ [TOKEN_FIELD]: issueFormToken(services.secret, clock.now), [HONEYPOT_FIELD]: '' }).toString() }
+        ? { method, headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(protection()).toString() }
         : { method }),
+      clientAddress: '192.0.2.1',
       services,
       reference,
       segment,
@@ -127,13 +134,15 @@ function setup(options: { clientLimit?: number } = {}) {
   };
 
   const link = (reference: string, action: 'bevestigen' | 'weigeren', expiresAt = clock.now + LINK_VALIDITY_MS) =>
-    signLinkSegment(services.secret, reference, action, expiresAt);
+    signLinkSegment(secret, reference, action, expiresAt);
 
+  /** Opens a coordinator link (GET), or posts its form with a real form's protection fields. */
   const decide = (reference: string, segment: string, values?: Record<string, string>, headers: Record<string, string> = {}) =>
     handleDecision({
       request: new Request(`${origin}/workshops/boeking/${reference}/${segment}`, values
-        ? { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(values).toString() }
+        ? { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams({ ...protection(), ...values }).toString() }
         : { method: 'GET' }),
+      clientAddress: '192.0.2.9',
       services,
       reference,
       segment,
@@ -147,10 +156,10 @@ function setup(options: { clientLimit?: number } = {}) {
     for (const job of store.dueJobs(clock.now, 1000)) store.markSent(job, clock.now);
   };
 
-  const composers = () => bookingComposers({ db, catalogue: () => catalogue, secret: services.secret, siteUrl: origin, mailDomain: 'example.org', settings });
-  const housekeeping = () => services.bookingFlow.housekeeping();
+  const composers = () => bookingComposers({ bookings, catalogue: () => catalogue, secret, siteUrl: origin, mailDomain: 'example.org', settings });
+  const housekeeping = () => bookingFlow.housekeeping();
 
-  return { db, dataDir, store, services, bookings, clock, post, request, confirmAddress, addressSegment, book, link, decide, messages, deliverAll, composers, housekeeping };
+  return { db, dataDir, store, services, secret, bookings, clock, post, request, confirmAddress, addressSegment, book, link, decide, messages, deliverAll, composers, housekeeping };
 }
 
 describe('booking form validation', () => {
@@ -285,9 +294,10 @@ describe('the school confirms its address', () => {
     expect(mail.text).toContain('binnen 6 uur');
 
     expect(await t.confirmAddress(reference, 'POST', link!.slice(0, -2) + 'xx')).toEqual({ kind: 'invalid' });
-    expect(await t.confirmAddress(reference, 'POST', signLinkSegment(t.services.secret, reference, 'bevestigen', t.clock.now + 60_000).slice('bevestigen.'.length))).toEqual({ kind: 'invalid' });
+    expect(await t.confirmAddress(reference, 'POST', signLinkSegment(t.secret, reference, 'bevestigen', t.clock.now + 60_000).slice('bevestigen.'.length))).toEqual({ kind: 'invalid' });
     const crossSite = await handleAddressConfirmation({
       request: new Request(`${origin}/workshops/e-mailadres/${reference}/${link}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: '' }),
+      clientAddress: '192.0.2.1',
       services: t.services,
       reference,
       segment: link!,
@@ -416,7 +426,11 @@ describe('the coordinator decides', () => {
     const wrongHours = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '11u', einde: '10.30' });
     expect(wrongHours.kind === 'form' && wrongHours.errors.map((e) => e.field)).toEqual(['einde']);
 
-    const done = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '10u', einde: '11.40', _start: 'x', homepage: '' });
+    const forged = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '10u', einde: '11.40', [TOKEN_FIELD]: 'x' });
+    expect(forged.kind, 'a post without a valid form token decides nothing').toBe('form');
+    expect(t.bookings.get(reference)?.status).toBe('requested');
+
+    const done = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '10u', einde: '11.40' });
     expect(done).toEqual({ kind: 'redirect', location: `/workshops/boeking/${reference}/${confirm}?klaar` });
     expect(t.bookings.get(reference)).toMatchObject({ status: 'confirmed', sessionDate: '2027-03-16', startsAt: '10:00', endsAt: '11:40' });
     expect(t.messages(reference).at(-1)).toBe('boeking-bevestigd → jan@school.example');
@@ -488,7 +502,7 @@ describe('retention', () => {
     expect(t.bookings.taken('voorjaar')).toBe(2);
     // Nothing personal is left next to the place count.
     const row = JSON.stringify(t.db.prepare('SELECT * FROM workshop_bookings').all());
-    expect(row).not.toMatch(/Jan|school\.example|CDO|3B/);
+    expect(row).not.toMatch(/Jan Peeters|school\.example|CDO Newton|"3B"/);
   });
 });
 
@@ -554,17 +568,17 @@ describe('booking mails', () => {
   it('give the coordinator two working links, the school its days, its calendar file or the reason', async () => {
     const t = setup();
     const reference = await t.book({ ...valid, datum3: '2027-03-17' });
-    const compose = bookingComposers({ db: t.db, catalogue: () => catalogue, secret: t.services.secret, siteUrl: origin, mailDomain: 'example.org', settings });
+    const compose = bookingComposers({ bookings: t.bookings, catalogue: () => catalogue, secret: t.secret, siteUrl: origin, mailDomain: 'example.org', settings });
     const job = (message: string) => t.store.dueJobs(t.clock.now, 100).find((j) => j.reference === reference && j.message === message)!;
 
     const coordinator = compose[BOOKING_MESSAGES.coordinator]!(job('boeking'));
     expect(coordinator.subject).toContain('Fake news voor CDO Newton');
     const links = [...coordinator.text.matchAll(/https:\/\/site\.test(\/workshops\/boeking\/\S+)/g)].map((m) => m[1]!);
     expect(links).toEqual([
-      signedLinkPath(t.services.secret, reference, 'bevestigen', t.clock.now + LINK_VALIDITY_MS),
-      signedLinkPath(t.services.secret, reference, 'weigeren', t.clock.now + LINK_VALIDITY_MS),
+      signedLinkPath(t.secret, reference, 'bevestigen', t.clock.now + LINK_VALIDITY_MS),
+      signedLinkPath(t.secret, reference, 'weigeren', t.clock.now + LINK_VALIDITY_MS),
     ]);
-    for (const link of links) expect(verifyLink(t.services.secret, reference, link.split('/').at(-1)!, t.clock.now).ok).toBe(true);
+    for (const link of links) expect(verifyLink(t.secret, reference, link.split('/').at(-1)!, t.clock.now).ok).toBe(true);
 
     const received = compose[BOOKING_MESSAGES.received]!(job('boeking-ontvangen'));
     expect(received.text).toContain('maandag 15 maart 2027');

@@ -1,12 +1,15 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { AddressOutcome, NewBookingRequest, OpenRefusal } from '../../app/services.ts';
 import { OTHER_SCHOOL } from '../../forms/booking-catalogue.ts';
+import { LINK_VALIDITY_MS } from '../../forms/booking-decision.ts';
+import { storedBooking } from '../../forms/booking-form.ts';
+import { BOOKING_MESSAGES } from '../../forms/booking-messages.ts';
 import { ADDRESS_CONFIRMATION_MS, DECISION_REMINDER_AFTER_MS } from '../../forms/booking-timing.ts';
+import { errorKind } from '../../lib/error-kind.ts';
 import { transaction } from '../storage/database.ts';
 import type { SubmissionStore } from '../storage/submission-store.ts';
-import { BOOKING_MESSAGES } from './booking-mails.ts';
 import type { BookingStore } from './booking-store.ts';
 import type { ClientHolds } from './client-holds.ts';
-import { LINK_VALIDITY_MS } from './signed-link.ts';
 
 /**
  * The life of a workshop request, so that no client can take the sessions from real schools:
@@ -20,24 +23,6 @@ import { LINK_VALIDITY_MS } from './signed-link.ts';
  * coordinator before their links expire, and releases the session of a request nobody decided
  * on: its personal data is erased and the school is told it may ask again.
  */
-
-/** Why a new request is refused; each gets its own message on the form. */
-export type OpenRefusal = 'full' | 'duplicate' | 'already-sent' | 'client-limit';
-
-/** The outcome of the school's click on "bevestig je e-mailadres". */
-export type AddressOutcome = 'confirmed' | 'already' | 'full' | 'duplicate' | 'gone';
-
-export interface NewRequest {
-  reference: string;
-  period: string;
-  workshop: string;
-  /** Sessions in the period. */
-  capacity: number;
-  school: string;
-  andereSchool?: string;
-  email: string;
-  clientAddress: string;
-}
 
 export interface HousekeepingReport {
   lapsed: number;
@@ -83,7 +68,7 @@ export class BookingFlow {
    * Records a new, unconfirmed request, or says why not. Must run inside the transaction that
    * stores the submission, so two requests cannot both pass the checks.
    */
-  open(request: NewRequest): OpenRefusal | undefined {
+  open(request: NewBookingRequest): OpenRefusal | undefined {
     const { bookings, holds } = this.#o;
     // Only address-confirmed requests hold a session; a full period is said at once, so nobody
     // confirms an address for nothing. The final check is at address confirmation.
@@ -188,8 +173,15 @@ export class BookingFlow {
   }
 }
 
-/** The school's address from a stored request; undefined when it was erased. */
+/**
+ * The school's address from a stored request; undefined when it is gone or cannot be read (the
+ * request still expires and releases its session; the operator sees why in the log).
+ */
 function bookingEmail(store: SubmissionStore, reference: string): string | undefined {
-  const payload = store.payload(reference) as { email?: unknown } | undefined;
-  return typeof payload?.email === 'string' && payload.email !== '' ? payload.email : undefined;
+  try {
+    return store.payload(reference, storedBooking)?.email;
+  } catch (error) {
+    console.error(`[bookings] ALERT request ${reference} expired, but its school could not be told (${errorKind(error)})`);
+    return undefined;
+  }
 }

@@ -1,30 +1,18 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { Settings } from '../../schemas/settings.ts';
 import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
-import { BOOKING_FORM_ID, createBookingForm, preferredDays, type BookingData } from '../../forms/booking-form.ts';
+import { createBookingForm, preferredDays, storedBooking } from '../../forms/booking-form.ts';
+import { BOOKING_MESSAGES } from '../../forms/booking-messages.ts';
 import { formatDay } from '../../forms/booking-dates.ts';
 import { ADDRESS_CONFIRMATION_HOURS, ADDRESS_CONFIRMATION_MS } from '../../forms/booking-timing.ts';
-import { formatReference } from '../forms/reference.ts';
+import { formatReference } from '../../forms/reference.ts';
 import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
-import type { DeliveryJob } from '../storage/submission-store.ts';
-import { BookingStore, type Booking } from './booking-store.ts';
+import { readPayload, type DeliveryJob } from '../storage/submission-store.ts';
+import type { Booking, BookingStore } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
 import { addressLinkPath, decisionDeadline, signedLinkPath } from './signed-link.ts';
 
-/** The message types of a booking; the coordinator's mail uses the form id, as every routed form does. */
-export const BOOKING_MESSAGES = {
-  coordinator: BOOKING_FORM_ID,
-  received: 'boeking-ontvangen',
-  confirmed: 'boeking-bevestigd',
-  declined: 'boeking-geweigerd',
-  /** To the coordinator, a week before the links expire. */
-  reminder: 'boeking-herinnering',
-  /** To the school, when nobody decided in time. */
-  expired: 'boeking-verlopen',
-} as const;
-
 export interface BookingMailOptions {
-  db: DatabaseSync;
+  bookings: BookingStore;
   catalogue(): BookingCatalogue;
   secret: Buffer;
   /** The public address of the site, for links in mails. */
@@ -40,8 +28,7 @@ const brusselsTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brusse
 
 /** Builds the booking mails; registered with the delivery worker's composer by message type. */
 export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
-  const bookings = new BookingStore(options.db);
-  const { settings } = options;
+  const { bookings, settings } = options;
   const link = (path: string) => new URL(path, options.siteUrl).href;
   const signature = [
     '',
@@ -52,7 +39,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
 
   /** What every mail about a booking needs: its form data and how the pages name things. */
   const context = (job: DeliveryJob) => {
-    const data = job.payload as BookingData;
+    const data = readPayload(storedBooking, job);
     const catalogue = options.catalogue();
     const workshop = findWorkshop(catalogue, data.workshop);
     return { data, catalogue, topic: workshop?.topic ?? data.workshop, provider: workshop?.provider, school: schoolName(catalogue, data), reference: formatReference(job.reference) };
@@ -84,8 +71,8 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
 
   return {
     [BOOKING_MESSAGES.coordinator]: (job) => {
-      const { catalogue } = context(job);
-      const base = composeSubmissionMail(createBookingForm(catalogue), job.reference, job.payload as Record<string, unknown>, new Date(job.createdAt));
+      const { catalogue, data } = context(job);
+      const base = composeSubmissionMail(createBookingForm(catalogue), job.reference, data, new Date(job.createdAt));
       return {
         subject: base.subject,
         text: ['Een school vraagt een workshop aan. Bevestig of weiger de aanvraag met een van deze links.', '', ...decisionLinks(job.reference), '', base.text].join('\n'),

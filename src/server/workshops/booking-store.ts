@@ -1,28 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { Booking, BookingStatus, SessionChoice } from '../../app/services.ts';
 
-/**
- * 'unconfirmed': the school has not confirmed its e-mail address yet; holds no session.
- * 'requested': address confirmed, waiting for the coordinator; holds a session.
- * 'confirmed' / 'declined': the coordinator decided. 'expired': nobody decided in time.
- */
-export type BookingStatus = 'unconfirmed' | 'requested' | 'confirmed' | 'declined' | 'expired';
-
-export interface Booking {
-  reference: string;
-  period: string;
-  workshop: string;
-  status: BookingStatus;
-  /** The day and times the coordinator chose, once confirmed. */
-  sessionDate?: string;
-  startsAt?: string;
-  endsAt?: string;
-  /** Why the coordinator declined; erased together with the submission. */
-  reason?: string;
-  createdAt: number;
-  /** When the school confirmed its e-mail address: the request went to the coordinator then. */
-  addressConfirmedAt?: number;
-  decidedAt?: number;
-}
+export type { Booking, BookingStatus, SessionChoice } from '../../app/services.ts';
 
 /** An active request for the same workshop, as needed to spot an identical one. */
 export interface ActiveRequest {
@@ -33,34 +12,29 @@ export interface ActiveRequest {
   email: string;
 }
 
-export interface SessionChoice {
-  date: string;
-  startsAt: string;
-  endsAt: string;
-}
-
 /**
  * The places in the booking periods. A request whose address the school confirmed, and a
- * confirmed booking, hold one session of their period; a declined or expired one gives it back. Every method is one SQL statement (or runs inside
- * the caller's transaction), so capacity holds under concurrent requests.
+ * confirmed booking, hold one session of their period; a declined or expired one gives it
+ * back. Every method is one SQL statement (or runs inside the caller's transaction), so
+ * capacity holds under concurrent requests.
  */
 export class BookingStore {
-  readonly db: DatabaseSync;
+  readonly #db: DatabaseSync;
 
   constructor(db: DatabaseSync) {
-    this.db = db;
+    this.#db = db;
   }
 
   /** Records a new request, which holds no session until the school confirms its address. */
   open(booking: { reference: string; period: string; workshop: string }, now: number): void {
-    this.db
+    this.#db
       .prepare("INSERT INTO workshop_bookings (reference, period, workshop, status, created_at) VALUES (?, ?, ?, 'unconfirmed', ?)")
       .run(booking.reference, booking.period, booking.workshop, now);
   }
 
   /** The requests for a workshop in a period that are still open, with who asked. */
   activeRequests(period: string, workshop: string): ActiveRequest[] {
-    const rows = this.db
+    const rows = this.#db
       .prepare(
         `SELECT b.reference, b.status, json_extract(s.payload, '$.school') AS school, json_extract(s.payload, '$.andereSchool') AS other, json_extract(s.payload, '$.email') AS email
            FROM workshop_bookings b JOIN submissions s USING (reference)
@@ -72,13 +46,13 @@ export class BookingStore {
 
   /** The school confirmed its address: the request now holds a session. False when it was not waiting for that. */
   confirmAddress(reference: string, now: number): boolean {
-    const result = this.db.prepare("UPDATE workshop_bookings SET status = 'requested', address_confirmed_at = ? WHERE reference = ? AND status = 'unconfirmed'").run(now, reference);
+    const result = this.#db.prepare("UPDATE workshop_bookings SET status = 'requested', address_confirmed_at = ? WHERE reference = ? AND status = 'unconfirmed'").run(now, reference);
     return result.changes === 1;
   }
 
   /** Forgets a request that never held a session (unconfirmed too long, or no room left at confirmation). */
   remove(reference: string): void {
-    this.db.prepare("DELETE FROM workshop_bookings WHERE reference = ? AND status = 'unconfirmed'").run(reference);
+    this.#db.prepare("DELETE FROM workshop_bookings WHERE reference = ? AND status = 'unconfirmed'").run(reference);
   }
 
   /** Requests whose address was not confirmed before `before`. */
@@ -92,7 +66,7 @@ export class BookingStore {
   }
 
   markReminded(reference: string, now: number): void {
-    this.db.prepare('UPDATE workshop_bookings SET reminded_at = ? WHERE reference = ?').run(now, reference);
+    this.#db.prepare('UPDATE workshop_bookings SET reminded_at = ? WHERE reference = ?').run(now, reference);
   }
 
   /** Undecided requests that went to the coordinator at or before `before`. */
@@ -102,7 +76,7 @@ export class BookingStore {
 
   /** Nobody decided in time: the request gives its session back. False when it was decided meanwhile. */
   expire(reference: string, now: number): boolean {
-    return this.db.prepare("UPDATE workshop_bookings SET status = 'expired', decided_at = ? WHERE reference = ? AND status = 'requested'").run(now, reference).changes === 1;
+    return this.#db.prepare("UPDATE workshop_bookings SET status = 'expired', decided_at = ? WHERE reference = ? AND status = 'requested'").run(now, reference).changes === 1;
   }
 
   /** Expired requests whose notice to the school went out, so their submission can go. */
@@ -111,25 +85,25 @@ export class BookingStore {
   }
 
   private column(sql: string, ...params: number[]): string[] {
-    return (this.db.prepare(sql).all(...params) as { reference: string }[]).map((r) => r.reference);
+    return (this.#db.prepare(sql).all(...params) as { reference: string }[]).map((r) => r.reference);
   }
 
   /** Sessions held in a period by requested and confirmed bookings. */
   taken(period: string): number {
-    const row = this.db.prepare("SELECT COUNT(*) AS n FROM workshop_bookings WHERE period = ? AND status IN ('requested', 'confirmed')").get(period) as { n: number };
+    const row = this.#db.prepare("SELECT COUNT(*) AS n FROM workshop_bookings WHERE period = ? AND status IN ('requested', 'confirmed')").get(period) as { n: number };
     return row.n;
   }
 
   /** Sessions held per period, for the availability overview. */
   takenByPeriod(): Map<string, number> {
-    const rows = this.db
+    const rows = this.#db
       .prepare("SELECT period, COUNT(*) AS n FROM workshop_bookings WHERE status IN ('requested', 'confirmed') GROUP BY period")
       .all() as { period: string; n: number }[];
     return new Map(rows.map((r) => [r.period, r.n]));
   }
 
   get(reference: string): Booking | undefined {
-    const row = this.db
+    const row = this.#db
       .prepare(
         `SELECT b.reference, b.period, b.workshop, b.status, b.session_date, b.starts_at, b.ends_at, b.created_at, b.address_confirmed_at, b.decided_at, r.reason
            FROM workshop_bookings b LEFT JOIN workshop_decline_reasons r USING (reference)
@@ -159,12 +133,12 @@ export class BookingStore {
    * data must not be erased by the retention purge yet (the booking housekeeping handles it).
    */
   isActive(reference: string): boolean {
-    return this.db.prepare("SELECT 1 FROM workshop_bookings WHERE reference = ? AND status IN ('unconfirmed', 'requested')").get(reference) !== undefined;
+    return this.#db.prepare("SELECT 1 FROM workshop_bookings WHERE reference = ? AND status IN ('unconfirmed', 'requested')").get(reference) !== undefined;
   }
 
   /** Confirms a booking that is still undecided; false when it was decided already. */
   confirm(reference: string, choice: SessionChoice, now: number): boolean {
-    const result = this.db
+    const result = this.#db
       .prepare("UPDATE workshop_bookings SET status = 'confirmed', session_date = ?, starts_at = ?, ends_at = ?, decided_at = ? WHERE reference = ? AND status = 'requested'")
       .run(choice.date, choice.startsAt, choice.endsAt, now, reference);
     return result.changes === 1;
@@ -172,9 +146,9 @@ export class BookingStore {
 
   /** Declines a booking that is still undecided, which frees its place; false when it was decided already. */
   decline(reference: string, reason: string, now: number): boolean {
-    const result = this.db.prepare("UPDATE workshop_bookings SET status = 'declined', decided_at = ? WHERE reference = ? AND status = 'requested'").run(now, reference);
+    const result = this.#db.prepare("UPDATE workshop_bookings SET status = 'declined', decided_at = ? WHERE reference = ? AND status = 'requested'").run(now, reference);
     if (result.changes !== 1) return false;
-    this.db.prepare('INSERT INTO workshop_decline_reasons (reference, reason) VALUES (?, ?)').run(reference, reason);
+    this.#db.prepare('INSERT INTO workshop_decline_reasons (reference, reason) VALUES (?, ?)').run(reference, reason);
     return true;
   }
 }

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isReference } from '../forms/reference.ts';
+import { isReference } from '../../forms/reference.ts';
+import { BOOKING_ACTIONS, LINK_VALIDITY_MS, type BookingAction } from '../../forms/booking-decision.ts';
+import type { LinkVerdict } from '../../app/services.ts';
 
 /**
  * The coordinator's links to confirm or decline a booking. The link itself is the permission:
@@ -9,17 +11,12 @@ import { isReference } from '../forms/reference.ts';
  *
  * Shape: /workshops/boeking/<reference>/<action>.<expires>.<signature>, expires in Unix seconds.
  */
-export const BOOKING_ACTIONS = ['bevestigen', 'weigeren'] as const;
-export type BookingAction = (typeof BOOKING_ACTIONS)[number];
-
 /**
  * The school's link to confirm its e-mail address is signed the same way, with its own action,
  * so it can never be turned into a coordinator's link or the other way round.
  */
 export const ADDRESS_ACTION = 'adres';
 type LinkAction = BookingAction | typeof ADDRESS_ACTION;
-
-export const LINK_VALIDITY_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Until when the coordinator can decide: the links work 30 days from the moment the request
@@ -48,8 +45,6 @@ export function signedLinkPath(secret: Buffer, reference: string, action: Bookin
 export function addressLinkPath(secret: Buffer, reference: string, expiresAt: number): string {
   return `/workshops/e-mailadres/${reference}/${signLinkSegment(secret, reference, ADDRESS_ACTION, expiresAt).slice(ADDRESS_ACTION.length + 1)}`;
 }
-
-export type LinkVerdict = { ok: true; action: BookingAction; expiresAt: number } | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Checks a link's signature first, then its expiry: a tampered link is never called merely "expired". */
 export function verifyLink(secret: Buffer, reference: string, segment: string, now: number): LinkVerdict {
