@@ -33,14 +33,20 @@ export interface RunningServices {
  * Wires storage, mail delivery and the purge job together for the production server.
  * Tuning knobs for tests and operators come from the environment (see README).
  */
-export function startServices(config: ServerConfig, settings: Settings, catalogue: () => BookingCatalogue, env: NodeJS.ProcessEnv = process.env): RunningServices {
+export function startServices(
+  config: ServerConfig,
+  settings: Settings,
+  catalogue: () => BookingCatalogue,
+  env: NodeJS.ProcessEnv = process.env,
+  // Every deadline (retention, booking lapse, reminder, expiry) reads this clock; tests move it.
+  now: () => number = Date.now,
+): RunningServices {
   const db = openDatabase(config.dataDir);
   const store = new SubmissionStore(db);
   const bookings = new BookingStore(db);
   const secret = loadOrCreateSecret(config.dataDir);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
-  const now = () => Date.now();
 
   const worker = new DeliveryWorker({
     store,

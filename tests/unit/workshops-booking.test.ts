@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
 import { settings } from '../../src/settings.ts';
 import type { BookingCatalogue } from '../../src/forms/booking-catalogue.ts';
 import { createBookingForm } from '../../src/forms/booking-form.ts';
@@ -25,6 +26,8 @@ import { ClientHolds } from '../../src/server/workshops/client-holds.ts';
 import { handleAddressConfirmation } from '../../src/app/workshops/confirm-address.ts';
 import { ADDRESS_CONFIRMATION_MS, DECISION_REMINDER_AFTER_MS } from '../../src/forms/booking-timing.ts';
 import { databaseFilesContain } from '../support/temp-store.ts';
+import { startServices } from '../../src/server/services.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const origin = 'https://site.test';
 const catalogue: BookingCatalogue = {
@@ -56,7 +59,9 @@ const valid = {
   opmerkingen: '',
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `valid` as the booking form's schema stores it. */
+const validated = { school: 'andere', naam: 'Jan Peeters', email: 'jan@school.example', telefoon: '03 123 45 67', klas: '3B', leerlingen: 24, workshop: 'fake-news', datum1: '2027-03-15', datum2: '2027-03-16' };
 
 /** A request from a school of its own, so it never counts as the same request as another. */
 let schools = 0;
@@ -542,7 +547,7 @@ describe('nobody decides', () => {
     expect(t.bookings.get(reference)?.status).toBe('expired');
     expect(t.bookings.get(decided)?.status, 'a decided booking is left alone').toBe('confirmed');
     expect(t.bookings.taken('voorjaar')).toBe(1);
-    expect(t.store.payload(reference)).toEqual({});
+    expect(t.db.prepare('SELECT payload FROM submissions WHERE reference = ?').get(reference), 'what the school typed is erased at once').toEqual({ payload: '{}' });
     expect(t.messages(reference).at(-1)).toBe('boeking-verlopen → jan@school.example');
     expect(await t.decide(reference, t.link(reference, 'bevestigen', t.bookings.get(reference)!.addressConfirmedAt! + LINK_VALIDITY_MS))).toEqual({ kind: 'expired' });
 
@@ -561,6 +566,48 @@ describe('nobody decides', () => {
     expect(databaseFilesContain(t.dataDir, 'Vergeten Persoon')).toBe(false);
     expect(t.store.exists(decided), 'a decided booking keeps its data until its retention period').toBe(true);
     expect(JSON.stringify(t.db.prepare('SELECT * FROM deliveries WHERE reference = ?').all(reference))).toBe('[]');
+  });
+});
+
+describe("the host's periodic job", () => {
+  it('lapses unconfirmed requests, reminds the coordinator and expires undecided requests on the clock of the services', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workshops-host-'));
+    const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
+    const config = { port: 0, host: '127.0.0.1', dataDir, smtpUrl: undefined, mailFrom: 'Aanspreekpunt <no-reply@example.org>', siteUrl: origin, distDir: dataDir };
+    const host = startServices(config, settings, () => catalogue, { PURGE_INTERVAL_MS: '3600000' }, () => clock.now);
+    try {
+      const { app } = host;
+      /** A request stored as the booking page stores it; its address is not confirmed yet. */
+      const open = (school: string) =>
+        app.submissions.save({ form: 'boeking', version: 1, route: 'workshop', routeLater: true, payload: { ...validated, andereSchool: school }, extraMessages: [] }, (reference) => {
+          expect(app.bookings.open({ reference, period: 'voorjaar', workshop: 'fake-news', capacity: 3, school: 'andere', andereSchool: school, email: validated.email, clientAddress: '192.0.2.1' })).toBeUndefined();
+        });
+      const lapsing = open('School die niet bevestigt');
+      const waiting = open('School die wacht');
+      expect(app.bookings.confirmAddress(waiting, 3)).toBe('confirmed');
+
+      clock.now += ADDRESS_CONFIRMATION_MS;
+      host.purge();
+      expect(app.bookings.get(lapsing)).toBeUndefined();
+      expect(app.bookings.get(waiting)?.status).toBe('requested');
+
+      const mailFiles = () => readdirSync(path.join(dataDir, 'mail')).map((name) => readFileSync(path.join(dataDir, 'mail', name), 'utf8'));
+      clock.now += DECISION_REMINDER_AFTER_MS;
+      host.purge();
+      await host.worker.runOnce();
+      expect(mailFiles().filter((mail) => mail.includes('Subject: Herinnering'))).toHaveLength(settings.routing.workshop.length);
+
+      clock.now += LINK_VALIDITY_MS;
+      host.purge();
+      expect(app.bookings.get(waiting)?.status).toBe('expired');
+      expect(app.bookings.takenByPeriod().get('voorjaar') ?? 0).toBe(0);
+      await host.worker.runOnce();
+      expect(mailFiles().some((mail) => mail.includes('vervallen'))).toBe(true);
+      host.purge();
+      expect(app.submissions.payload(waiting, { version: 1, schema: z.unknown() })).toBeUndefined();
+    } finally {
+      await host.close();
+    }
   });
 });
 
