@@ -532,6 +532,14 @@ describe('nobody decides', () => {
     for (const personal of ['Jan', 'school.example', 'CDO', '3B', '03 123']) expect(mail.text).not.toContain(personal);
   });
 
+  it('sends no reminder with dead links: a request found only after its links expired just expires', async () => {
+    const t = setup();
+    const reference = await t.book(valid);
+    t.clock.now += LINK_VALIDITY_MS;
+    expect(t.housekeeping()).toMatchObject({ reminded: 0, expired: 1 });
+    expect(t.messages(reference).some((m) => m.startsWith('boeking-herinnering'))).toBe(false);
+  });
+
   it('when the links expire: the session is released, the personal data erased and the school told it may ask again', async () => {
     const t = setup();
     const reference = await t.book({ ...valid, naam: 'Vergeten Persoon' });

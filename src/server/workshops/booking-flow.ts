@@ -128,7 +128,8 @@ export class BookingFlow {
     this.#erase(lapsed, (reference) => bookings.remove(reference));
 
     // Reminders carry no personal data: the reference, the workshop and the links.
-    const reminded = bookings.dueForReminder(at - DECISION_REMINDER_AFTER_MS).filter((reference) => {
+    // Not for a request whose links have expired already (say, after a long outage): it expires below.
+    const reminded = bookings.dueForReminder(at - DECISION_REMINDER_AFTER_MS, at - LINK_VALIDITY_MS).filter((reference) => {
       const messages = this.#o.coordinators.map((recipient) => ({ message: BOOKING_MESSAGES.reminder, recipient }));
       store.addMessages(reference, messages, at, () => bookings.markReminded(reference, at));
       return true;

@@ -60,9 +60,9 @@ export class BookingStore {
     return this.column("SELECT reference FROM workshop_bookings WHERE status = 'unconfirmed' AND created_at <= ?", before);
   }
 
-  /** Undecided requests, not reminded yet, that went to the coordinator at or before `before`. */
-  dueForReminder(before: number): string[] {
-    return this.column("SELECT reference FROM workshop_bookings WHERE status = 'requested' AND reminded_at IS NULL AND address_confirmed_at <= ?", before);
+  /** Undecided requests, not reminded yet, that went to the coordinator at or before `before` but after `after`. */
+  dueForReminder(before: number, after: number): string[] {
+    return this.column("SELECT reference FROM workshop_bookings WHERE status = 'requested' AND reminded_at IS NULL AND address_confirmed_at <= ? AND address_confirmed_at > ?", before, after);
   }
 
   markReminded(reference: string, now: number): void {
