@@ -65,7 +65,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
       link(signedLinkPath(options.secret, reference, 'weigeren', expiresAt)),
       '',
       `De links werken tot ${formatDay(new Date(expiresAt).toISOString().slice(0, 10))}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
-      'Beslist niemand voor die dag? Dan vervalt de aanvraag: de sessie komt weer vrij, de gegevens worden gewist en de school krijgt een e-mail dat ze opnieuw kan aanvragen.',
+      'Beslist niemand tegen dan? Dan vervalt de aanvraag: de sessie komt weer vrij, de gegevens worden gewist en de school krijgt een e-mail dat ze opnieuw kan aanvragen.',
     ];
   };
 
@@ -129,7 +129,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
           '',
           'Bevestig eerst je e-mailadres. Open deze link en klik op de knop:',
           link(addressLinkPath(options.secret, job.reference, job.createdAt + ADDRESS_CONFIRMATION_MS)),
-          `Doe dat voor ${brusselsTime.format(new Date(job.createdAt + ADDRESS_CONFIRMATION_MS))}. Dat is binnen ${ADDRESS_CONFIRMATION_HOURS} uur. Anders vervalt je aanvraag en wissen we je gegevens.`,
+          `Doe dat vóór ${brusselsTime.format(new Date(job.createdAt + ADDRESS_CONFIRMATION_MS))}. Dat is binnen ${ADDRESS_CONFIRMATION_HOURS} uur. Anders vervalt je aanvraag en wissen we je gegevens.`,
           'Heb jij niets aangevraagd? Dan hoef je niets te doen.',
           '',
           'Je voorkeurdagen:',
