@@ -7,7 +7,7 @@ import os from 'node:os';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from '../../tests/support/chromium.ts';
-import { pageTypes } from './page-types.ts';
+import { pageTypes } from '../../src/lib/page-types.ts';
 import type { BenchContext, BenchPage, BudgetLine, SectionReport } from './types.ts';
 import { formatTable, withTimeout } from './util.ts';
 
