@@ -326,8 +326,11 @@ describe('the last sessions of a period', () => {
     const formPage = await (await fetch(`${site.url}/workshops/boeken`)).text();
     const left = Number(new RegExp(`data-period="${period.id}" data-sessions-left="(\\d+)"`).exec(formPage)?.[1]);
     expect(left).toBeGreaterThan(0);
-    const token = /name="_start" value="([^"]+)"/.exec(formPage)![1]!;
     const extra = 20;
+    // Every school has its own form page, so its own token (one token stores one request).
+    const tokens = await Promise.all(
+      Array.from({ length: left + extra }, async () => /name="_start" value="([^"]+)"/.exec(await (await fetch(`${site.url}/workshops/boeken`)).text())![1]!),
+    );
 
     // Requests alone take nothing: every one is accepted and waits for its address.
     const requests = await Promise.all(
@@ -337,7 +340,7 @@ describe('the last sessions of a period', () => {
           redirect: 'manual',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
           body: new URLSearchParams({
-            _start: token,
+            _start: tokens[i]!,
             homepage: '',
             school: 'andere',
             andereSchool: `School ${i}`,
@@ -357,13 +360,15 @@ describe('the last sessions of a period', () => {
     expect(Number(new RegExp(`data-period="${period.id}" data-sessions-left="(\\d+)"`).exec(await (await fetch(`${site.url}/workshops/boeken`)).text())?.[1])).toBe(left);
 
     const [late, ...links] = await Promise.all(requests.map((r) => addressLink(r.email, r.reference)));
+    // Each school opens its own link, so each click carries the token of its own page.
+    const linkTokens = await Promise.all(links.map(async (link) => /name="_start" value="([^"]+)"/.exec(await (await fetch(`${site.url}${link}`)).text())![1]!));
     const responses = await Promise.all(
-      links.map((link) =>
+      links.map((link, i) =>
         fetch(`${site.url}${link}`, {
           method: 'POST',
           redirect: 'manual',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
-          body: new URLSearchParams({ _start: token, homepage: '' }),
+          body: new URLSearchParams({ _start: linkTokens[i]!, homepage: '' }),
         }).then(async (r) => ({ status: r.status, body: await r.text() })),
       ),
     );

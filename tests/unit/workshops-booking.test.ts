@@ -104,7 +104,7 @@ function setup(options: { clientLimit?: number } = {}) {
         clientAddress,
         services,
       },
-      bookingOptions(catalogue, services, 'workshops@example.org', clientAddress),
+      bookingOptions(catalogue, services, 'workshops@example.org'),
     );
 
   /** Sends a request and returns its reference; its address is not confirmed yet. */

@@ -98,7 +98,7 @@ interface RoutedOptions<Data> {
    * Work that must happen in the same transaction as storing (e.g. taking a workshop place).
    * Throwing a `FormRejection` turns into an error on the form; nothing is stored.
    */
-  reserve?(data: Data, reference: string): void;
+  reserve?(data: Data, reference: string, clientAddress: string): void;
   /** The routed recipients get it later (see `NewSubmission.routeLater`). */
   routeLater?: boolean;
 }
@@ -128,7 +128,7 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
         extraMessages: options.extraMessages?.(data) ?? [],
         routeLater: options.routeLater,
       },
-      (reference) => options.reserve?.(data, reference),
+      (reference) => options.reserve?.(data, reference, request.clientAddress),
     );
     return { kind: 'redirect', location: definition.confirmationPath(reference) };
   } catch (error) {

@@ -24,11 +24,12 @@ function refusalMessage(refusal: OpenRefusal, coordinatorEmail: string): string 
  * stores it. It holds no session yet, and the coordinator gets it only after the school
  * confirmed its address (`services.bookings.confirmAddress`).
  */
-export function bookingOptions(catalogue: BookingCatalogue, services: AppServices, coordinatorEmail: string, clientAddress: string) {
+export function bookingOptions(catalogue: BookingCatalogue, services: AppServices, coordinatorEmail: string) {
   return {
     routeLater: true,
     extraMessages: (data: BookingData) => [{ message: BOOKING_MESSAGES.received, recipient: data.email }],
-    reserve: (data: BookingData, reference: string): void => {
+    // The client address is the one the pipeline counts posts by, so the caps agree.
+    reserve: (data: BookingData, reference: string, clientAddress: string): void => {
       const workshop = findWorkshop(catalogue, data.workshop)!;
       const period = findPeriod(catalogue, workshop.period)!;
       const refusal = services.bookings.open({
