@@ -17,6 +17,7 @@ import { BookingFlow } from './workshops/booking-flow.ts';
 import { ClientHolds } from './workshops/client-holds.ts';
 import type { BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
+import { createClock } from './clock.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,8 +39,9 @@ export function startServices(
   settings: Settings,
   catalogue: () => BookingCatalogue,
   env: NodeJS.ProcessEnv = process.env,
-  // Every deadline (retention, booking lapse, reminder, expiry) reads this clock; tests move it.
-  now: () => number = Date.now,
+  // Every deadline (retention, booking lapse, reminder, expiry) reads this clock; unit tests
+  // pass their own, the browser tests set TEST_CLOCK.
+  now: () => number = createClock(env),
 ): RunningServices {
   const db = openDatabase(config.dataDir);
   const store = new SubmissionStore(db);
