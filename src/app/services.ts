@@ -60,6 +60,11 @@ export interface NewSubmission {
   payload: unknown;
   /** Messages beyond the routed recipients, e.g. an acknowledgement to the sender. */
   extraMessages: { message: string; recipient: string }[];
+  /**
+   * The routed recipients get it later, not now: a workshop request reaches the coordinator
+   * only once the school confirmed its address (`Bookings.confirmAddress`).
+   */
+  routeLater?: boolean;
 }
 
 export interface Submissions {
@@ -77,7 +82,12 @@ export interface Submissions {
   payload<Data>(reference: string, stored: StoredPayload<Data>): Data | undefined;
 }
 
-export type BookingStatus = 'requested' | 'confirmed' | 'declined';
+/**
+ * 'unconfirmed': the school has not confirmed its e-mail address yet; holds no session.
+ * 'requested': address confirmed, waiting for the coordinator; holds a session.
+ * 'confirmed' / 'declined': the coordinator decided. 'expired': nobody decided in time.
+ */
+export type BookingStatus = 'unconfirmed' | 'requested' | 'confirmed' | 'declined' | 'expired';
 
 export interface Booking {
   reference: string;
@@ -91,6 +101,8 @@ export interface Booking {
   /** Why the coordinator declined; erased together with the submission. */
   reason?: string;
   createdAt: number;
+  /** When the school confirmed its e-mail address: the request went to the coordinator then. */
+  addressConfirmedAt?: number;
   decidedAt?: number;
 }
 
@@ -103,14 +115,45 @@ export interface SessionChoice {
 export interface Bookings {
   /** Sessions held per period by requested and confirmed bookings. */
   takenByPeriod(): Map<string, number>;
-  /** Takes a place in the period, or returns false when it is full. Only inside `submissions.save`'s `during`. */
-  reserve(booking: { reference: string; period: string; workshop: string }, capacity: number): boolean;
+  /**
+   * Records a new request that holds no session yet, or says why it is refused. Only inside
+   * `submissions.save`'s `during` (the checks and the insert are one transaction).
+   */
+  open(request: NewBookingRequest): OpenRefusal | undefined;
+  /**
+   * The school confirmed its address: checks room and duplicates, takes the session and queues
+   * the request for the coordinator, in one transaction.
+   */
+  confirmAddress(reference: string, capacity: number): AddressOutcome;
   get(reference: string): Booking | undefined;
   /** Confirms an undecided booking and queues the school's mail in one transaction; false when decided already. */
   confirm(reference: string, choice: SessionChoice): boolean;
   /** Declines an undecided booking (freeing its place) and queues the school's mail; false when decided already. */
   decline(reference: string, reason: string): boolean;
 }
+
+export interface NewBookingRequest {
+  reference: string;
+  period: string;
+  workshop: string;
+  /** Sessions in the period. */
+  capacity: number;
+  school: string;
+  andereSchool?: string;
+  email: string;
+  /** Who sent it: counted in memory only (per-client cap), never stored. */
+  clientAddress: string;
+}
+
+/**
+ * Why a new request is refused: the period is full; the school has an open request for this
+ * workshop with the coordinator; this address already sent it and has not confirmed; this
+ * client has too many open requests.
+ */
+export type OpenRefusal = 'full' | 'duplicate' | 'already-sent' | 'client-limit';
+
+/** What the school's click on "bevestig mijn e-mailadres" did. */
+export type AddressOutcome = 'confirmed' | 'already' | 'full' | 'duplicate' | 'gone';
 
 export type LinkVerdict = { ok: true; action: BookingAction; expiresAt: number } | { ok: false; reason: 'invalid' | 'expired' };
 
@@ -119,4 +162,6 @@ export interface BookingLinks {
   /** The path of a link for `action` on `reference`, valid until `expiresAt`. */
   path(reference: string, action: BookingAction, expiresAt: number): string;
   verify(reference: string, segment: string): LinkVerdict;
+  /** Checks the last segment of the school's link to confirm its address. */
+  verifyAddress(reference: string, segment: string): { ok: true; expiresAt: number } | { ok: false; reason: 'invalid' | 'expired' };
 }

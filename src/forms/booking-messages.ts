@@ -10,4 +10,8 @@ export const BOOKING_MESSAGES = {
   received: 'boeking-ontvangen',
   confirmed: 'boeking-bevestigd',
   declined: 'boeking-geweigerd',
+  /** To the coordinator, a week before the links expire. */
+  reminder: 'boeking-herinnering',
+  /** To the school, when nobody decided in time. */
+  expired: 'boeking-verlopen',
 } as const;

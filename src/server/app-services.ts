@@ -7,11 +7,14 @@ import type { RateLimiter } from './forms/rate-limit.ts';
 import type { UsedTokens } from './forms/used-tokens.ts';
 import type { SubmissionStore } from './storage/submission-store.ts';
 import type { BookingStore } from './workshops/booking-store.ts';
-import { signedLinkPath, verifyLink } from './workshops/signed-link.ts';
+import type { BookingFlow } from './workshops/booking-flow.ts';
+import { signedLinkPath, verifyAddressLink, verifyLink } from './workshops/signed-link.ts';
 
 export interface AppServiceParts {
   store: SubmissionStore;
   bookings: BookingStore;
+  /** Workshop requests: address confirmation, sessions, caps. */
+  bookingFlow: BookingFlow;
   /** Every form post per client (generous) and stored submissions per client (tight). */
   rateLimiter: RateLimiter;
   storedLimiter: RateLimiter;
@@ -72,7 +75,10 @@ export function createAppServices(parts: AppServiceParts): AppServices {
             version: submission.version,
             route: submission.route,
             payload: submission.payload,
-            messages: [...parts.routing[submission.route].map((recipient) => ({ message: submission.form, recipient })), ...submission.extraMessages],
+            messages: [
+              ...(submission.routeLater ? [] : parts.routing[submission.route].map((recipient) => ({ message: submission.form, recipient }))),
+              ...submission.extraMessages,
+            ],
           },
           now(),
           during,
@@ -84,7 +90,8 @@ export function createAppServices(parts: AppServiceParts): AppServices {
     },
     bookings: {
       takenByPeriod: () => bookings.takenByPeriod(),
-      reserve: (booking, capacity) => bookings.reserve(booking, capacity, now()),
+      open: (request) => parts.bookingFlow.open(request),
+      confirmAddress: (reference, capacity) => parts.bookingFlow.confirmAddress(reference, capacity),
       get: (reference) => bookings.get(reference),
       confirm: (reference, choice) => decide(reference, BOOKING_MESSAGES.confirmed, () => bookings.confirm(reference, choice, now())),
       decline: (reference, reason) => decide(reference, BOOKING_MESSAGES.declined, () => bookings.decline(reference, reason, now())),
@@ -92,6 +99,7 @@ export function createAppServices(parts: AppServiceParts): AppServices {
     links: {
       path: (reference, action, expiresAt) => signedLinkPath(secret, reference, action, expiresAt),
       verify: (reference, segment) => verifyLink(secret, reference, segment, now()),
+      verifyAddress: (reference, segment) => verifyAddressLink(secret, reference, segment, now()),
     },
   };
 }

@@ -15,6 +15,8 @@ import { messageIdFor } from './mail/compose.ts';
 import { createComposer } from './mail/messages.ts';
 import { bookingComposers } from './workshops/booking-mails.ts';
 import { BookingStore } from './workshops/booking-store.ts';
+import { BookingFlow } from './workshops/booking-flow.ts';
+import { ClientHolds } from './workshops/client-holds.ts';
 import type { BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
 import { createClock } from './clock.ts';
@@ -34,7 +36,15 @@ export interface RunningServices {
  * Wires storage, mail delivery and the purge job together for the production server.
  * Tuning knobs for tests and operators come from the environment (see README).
  */
-export function startServices(config: ServerConfig, settings: Settings, catalogue: () => BookingCatalogue, env: NodeJS.ProcessEnv = process.env): RunningServices {
+export function startServices(
+  config: ServerConfig,
+  settings: Settings,
+  catalogue: () => BookingCatalogue,
+  env: NodeJS.ProcessEnv = process.env,
+  // Every deadline (retention, booking lapse, reminder, expiry) reads this clock; unit tests
+  // pass their own, the browser tests set TEST_CLOCK.
+  now: () => number = createClock(env),
+): RunningServices {
   const lock = lockDataDir(config.dataDir);
   let db: ReturnType<typeof openDatabase>;
   let store: SubmissionStore;
@@ -51,7 +61,6 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
   const mailFolder = config.smtpUrl ? undefined : path.join(config.dataDir, 'mail');
   const transport = mailFolder ? fileTransport(mailFolder) : smtpTransport(config.smtpUrl!);
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
-  const now = createClock(env);
 
   const worker = new DeliveryWorker({
     store,
@@ -68,11 +77,28 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
   // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
   const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
   const usedTokens = new UsedTokens(db);
-  // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
-  const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
+  // A workshop request still waiting for the school's address or the coordinator's decision is
+  // kept: its data is needed for that. The booking housekeeping below decides when it goes.
+  const activeBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isActive(reference);
+  const bookingFlow = new BookingFlow({
+    db,
+    store,
+    bookings,
+    // Per client address: well below any period's capacity; BOOKING_CLIENT_LIMIT exists for tests.
+    holds: new ClientHolds(numberFrom(env.BOOKING_CLIENT_LIMIT, 2)),
+    coordinators: settings.routing.workshop,
+    now,
+    queued: () => worker.kick(),
+  });
   const purge = () => {
     usedTokens.forgetExpired(now());
-    const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
+    const housekeeping = bookingFlow.housekeeping();
+    if (housekeeping.lapsed + housekeeping.reminded + housekeeping.expired + housekeeping.erased > 0) {
+      console.log(
+        `[bookings] ${housekeeping.lapsed} unconfirmed request(s) lapsed, ${housekeeping.reminded} reminder(s) queued, ${housekeeping.expired} undecided request(s) expired, ${housekeeping.erased} erased`,
+      );
+    }
+    const erased = store.purgeDelivered(now(), retentionMs, activeBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
     // With the file transport the .eml files are copies of the reports: they go with them.
     const files = mailFolder ? eraseMailFiles(mailFolder, (reference) => store.exists(reference)) : 0;
@@ -98,6 +124,7 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
     minFillMs: numberFrom(env.FORM_MIN_FILL_MS, 3_000),
     siteOrigin: new URL(config.siteUrl).origin,
     routing: settings.routing,
+    bookingFlow,
     now,
     queued: () => worker.kick(),
   });

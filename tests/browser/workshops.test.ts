@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParsedMail } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newIsolatedContext } from '../support/chromium.ts';
 import { axeViolations, describeViolations } from '../support/axe.ts';
 import { proseBlocks } from '../support/built-site.ts';
 import { measureReadability } from '../../src/lib/readability.ts';
-import { startMailSink, type MailSink } from '../support/mail-sink.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { settings } from '../../src/settings.ts';
 import { bookingContent, type BookingContent } from '../support/content.ts';
@@ -18,7 +17,6 @@ import { signedLinkPath } from '../../src/server/workshops/signed-link.ts';
 import { PLACEHOLDER_PATTERN } from '../../src/schemas/settings.ts';
 
 let browser: Browser;
-let sink: MailSink;
 let site: SiteProcess;
 /** The workshop, school and period under test: the first of each in the content. */
 let workshop: BookingContent['workshops'][number];
@@ -30,9 +28,11 @@ let schoolDays: string[];
 const coordinator = settings.routing.workshop[0]!;
 
 beforeAll(async () => {
-  sink = await startMailSink();
-  // Many requests come from one address in this file; the rate limit itself is tested elsewhere.
-  site = await startSiteProcess({ SMTP_URL: sink.url, FORM_MIN_FILL_MS: '0', DELIVERY_RETRY_BASE_MS: '200', FORM_RATE_LIMIT: '1000' });
+  // Without SMTP_URL mail goes to DATA_DIR/mail/*.eml, the out-of-the-box setup: the school's
+  // and the coordinator's links are taken from those files, as a person would click them.
+  // Many requests come from one address in this file; the rate limit and the per-client cap
+  // on open requests are tested in the unit tests.
+  site = await startSiteProcess({ FORM_MIN_FILL_MS: '0', FORM_RATE_LIMIT: '1000', BOOKING_CLIENT_LIMIT: '1000' });
   browser = await launchChromium();
   expect((await fetch(`${site.url}/${BOOKING_CATALOGUE_ROUTE}`)).status, 'the catalogue is not public').toBe(404);
   const content = bookingContent();
@@ -48,7 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.stop();
-  await sink?.close();
 });
 
 const contextsWithoutJavaScript = new WeakSet<BrowserContext>();
@@ -67,13 +66,30 @@ async function checkStep(page: Page) {
   expect(readability.passes, `${new URL(page.url()).pathname}: ${readability.averageWords.toFixed(1)} words avg; ${readability.longSentences.join(' | ')}`).toBe(true);
 }
 
+const parsed = new Map<string, ParsedMail>();
+
+/** Every mail the server has written to DATA_DIR/mail so far (files appear whole: written, then renamed). */
+async function mails(): Promise<ParsedMail[]> {
+  const folder = path.join(site.dataDir, 'mail');
+  const files = (() => {
+    try {
+      return readdirSync(folder).filter((name) => name.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+  })();
+  for (const name of files) if (!parsed.has(name)) parsed.set(name, await simpleParser(readFileSync(path.join(folder, name))));
+  return [...parsed.values()];
+}
+
 /** Waits for a mail to arrive that matches. */
 async function mailWhere(predicate: (mail: ParsedMail) => boolean, timeoutMs = 15_000): Promise<ParsedMail> {
   const start = Date.now();
   for (;;) {
-    const found = sink.messages.find(predicate);
+    const all = await mails();
+    const found = all.find(predicate);
     if (found) return found;
-    if (Date.now() - start > timeoutMs) throw new Error(`no matching mail among ${sink.messages.length}: ${sink.messages.map((m) => m.subject).join(' | ')}`);
+    if (Date.now() - start > timeoutMs) throw new Error(`no matching mail among ${all.length}: ${all.map((m) => m.subject).join(' | ')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -85,6 +101,23 @@ async function coordinatorLinks(reference: string) {
   const mail = await mailWhere((m) => to(m).includes(coordinator) && (m.subject ?? '').includes(spaced(reference)));
   const link = (action: string) => new URL(new RegExp(`https?://\\S+/workshops/boeking/${reference}/${action}\\.\\S+`).exec(mail.text ?? '')![0]).pathname;
   return { confirm: link('bevestigen'), decline: link('weigeren') };
+}
+
+/** The path of the school's address link, from its acknowledgement mail. */
+async function addressLink(email: string, reference: string): Promise<string> {
+  const mail = await mailWhere((m) => to(m).includes(email) && (m.subject ?? '').includes(spaced(reference)) && (m.subject ?? '').includes('We ontvingen je aanvraag'));
+  return new URL(new RegExp(`https?://\\S+/workshops/e-mailadres/${reference}/\\S+`).exec(mail.text ?? '')![0]).pathname;
+}
+
+/** Opens the link in the acknowledgement and clicks its button, as the school does. */
+async function confirmAddress(page: Page, email: string, reference: string) {
+  await page.goto(`${site.url}${await addressLink(email, reference)}`);
+  await checkStep(page);
+  expect(await page.locator('h1').textContent()).toBe('Bevestig je e-mailadres');
+  await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+  await page.waitForURL(/\?klaar$/);
+  expect(await page.locator('h1').textContent()).toBe('Je e-mailadres is bevestigd');
+  await checkStep(page);
 }
 
 /** Sessions left in the period, as the booking page shows them now. */
@@ -183,22 +216,42 @@ for (const javaScriptEnabled of [true, false]) {
       await checkStep(page);
     });
 
-    it('requests a booking and gets a reference on screen and by e-mail; the coordinator gets the request', async () => {
+    it('requests a booking and gets a reference on screen and by e-mail, with a link to confirm the address', async () => {
       reference = await requestBooking(page, schoolEmail, schoolDays.slice(0, 3));
       await checkStep(page);
       expect(await page.locator('h1').textContent()).toContain('goed aangekomen');
+      expect(await page.locator('main').textContent()).toContain('Kijk nu in je mailbox');
 
       const acknowledgement = await mailWhere((m) => to(m).includes(schoolEmail) && (m.subject ?? '').includes(spaced(reference)));
       expect(acknowledgement.subject).toContain('We ontvingen je aanvraag');
       expect(acknowledgement.text).toContain(workshop.topic);
+      expect(acknowledgement.text).toContain('Bevestig eerst je e-mailadres');
+      // Until the address is confirmed the request holds no session and the coordinator has nothing.
+      expect(await sessionsLeft(page)).toBe(left);
+      expect((await mails()).some((m) => to(m).includes(coordinator) && (m.subject ?? '').includes(spaced(reference)))).toBe(false);
+    });
+
+    it('confirms the address with the button behind the link; only then the request holds a session and reaches the coordinator', async () => {
+      const link = await addressLink(schoolEmail, reference);
+      // Opening the link (as a mail scanner would) confirmed nothing.
+      await page.goto(`${site.url}${link}`);
+      expect(await page.locator('main form').count()).toBe(1);
+      expect(await sessionsLeft(page)).toBe(left);
+
+      await confirmAddress(page, schoolEmail, reference);
       const request = await mailWhere((m) => to(m).includes(coordinator) && (m.subject ?? '').includes(spaced(reference)));
       expect(request.text).toContain(school.name);
       expect(await sessionsLeft(page)).toBe(left - 1);
+
+      // The link again: already done, nothing changes.
+      await page.goto(`${site.url}${link}`);
+      expect(await page.locator('h1').textContent()).toBe('Je e-mailadres is al bevestigd');
+      await checkStep(page);
     });
 
     it('lets the coordinator confirm through the signed link; the school gets a calendar file', async () => {
       const { confirm } = await coordinatorLinks(reference);
-      const mailsBefore = sink.messages.length;
+      const mailsBefore = (await mails()).length;
       await page.goto(`${site.url}${confirm}`);
       await checkStep(page);
       expect(await page.locator('h1').textContent()).toBe('Bevestig de workshop');
@@ -224,7 +277,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(ics).toContain(`DTEND;TZID=Europe/Brussels:${schoolDays[1]!.replaceAll('-', '')}T114000\r\n`);
       expect(ics).toContain(`LOCATION:${school.name}\r\n`);
       expect(ics).toContain(`UID:${reference}@`);
-      expect(sink.messages.length).toBe(mailsBefore + 1);
+      expect((await mails()).length).toBe(mailsBefore + 1);
 
       // A confirmed booking keeps its place.
       expect(await sessionsLeft(page)).toBe(left - 1);
@@ -246,6 +299,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     it('refuses tampered and expired links, and a decline gives the place back', async () => {
       const second = await requestBooking(page, schoolEmail, schoolDays.slice(3, 5));
+      await confirmAddress(page, schoolEmail, second);
       expect(await sessionsLeft(page)).toBe(left - 2);
       const { confirm, decline } = await coordinatorLinks(second);
 
@@ -288,7 +342,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 describe('the last sessions of a period', () => {
-  it('go to as many requests as there are sessions, however many arrive at once; the others are told clearly', async () => {
+  it('go to as many schools as there are sessions, however many confirm their address at once; the others are told clearly', async () => {
     const formPage = await (await fetch(`${site.url}/workshops/boeken`)).text();
     const left = Number(new RegExp(`data-period="${period.id}" data-sessions-left="(\\d+)"`).exec(formPage)?.[1]);
     expect(left).toBeGreaterThan(0);
@@ -298,7 +352,8 @@ describe('the last sessions of a period', () => {
       Array.from({ length: left + extra }, async () => /name="_start" value="([^"]+)"/.exec(await (await fetch(`${site.url}/workshops/boeken`)).text())![1]!),
     );
 
-    const responses = await Promise.all(
+    // Requests alone take nothing: every one is accepted and waits for its address.
+    const requests = await Promise.all(
       Array.from({ length: left + extra }, (_, i) =>
         fetch(`${site.url}/workshops/boeken`, {
           method: 'POST',
@@ -318,15 +373,47 @@ describe('the last sessions of a period', () => {
             datum1: schoolDays[0]!,
             datum2: schoolDays[1]!,
           }),
+        }).then((r) => ({ status: r.status, reference: (r.headers.get('location') ?? '').split('/').at(-1)!, email: `tegelijk-${i}@example.org` })),
+      ),
+    );
+    expect(requests.map((r) => r.status)).toEqual(requests.map(() => 303));
+    expect(Number(new RegExp(`data-period="${period.id}" data-sessions-left="(\\d+)"`).exec(await (await fetch(`${site.url}/workshops/boeken`)).text())?.[1])).toBe(left);
+
+    const [late, ...links] = await Promise.all(requests.map((r) => addressLink(r.email, r.reference)));
+    // Each school opens its own link, so each click carries the token of its own page.
+    const linkTokens = await Promise.all(links.map(async (link) => /name="_start" value="([^"]+)"/.exec(await (await fetch(`${site.url}${link}`)).text())![1]!));
+    const responses = await Promise.all(
+      links.map((link, i) =>
+        fetch(`${site.url}${link}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
+          body: new URLSearchParams({ _start: linkTokens[i]!, homepage: '' }),
         }).then(async (r) => ({ status: r.status, body: await r.text() })),
       ),
     );
     const accepted = responses.filter((r) => r.status === 303);
     const refused = responses.filter((r) => r.status === 409);
-    console.log(`[workshops] ${responses.length} simultaneous requests for ${left} free sessions: ${accepted.length} accepted, ${refused.length} refused`);
+    console.log(`[workshops] ${responses.length} simultaneous address confirmations for ${left} free sessions: ${accepted.length} accepted, ${refused.length} refused`);
     expect(accepted).toHaveLength(left);
-    expect(refused).toHaveLength(extra);
-    for (const r of refused) expect(r.body).toContain('Deze workshop is volzet');
+    expect(refused).toHaveLength(extra - 1);
+    for (const r of refused) expect(r.body).toContain('De workshop is intussen volzet');
+
+    // A school that confirms its address after the period filled up gets a clear page.
+    const { context } = await newIsolatedContext(browser, new URL(site.url).origin);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.url}${late}`);
+      const response = page.waitForResponse((r) => r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+      expect((await response).status()).toBe(409);
+      await page.waitForLoadState('load');
+      expect(await page.locator('h1').textContent()).toBe('De workshop is intussen volzet');
+      expect(await page.locator('main').textContent()).toContain('We hebben je gegevens gewist.');
+      await checkStep(page);
+    } finally {
+      await context.close();
+    }
 
     // Straight from the database: the period holds exactly as many places as it has sessions.
     const db = new DatabaseSync(path.join(site.dataDir, 'submissions.sqlite'), { readOnly: true });

@@ -13,6 +13,8 @@ import { UsedTokens } from '../../src/server/forms/used-tokens.ts';
 import { openDatabase } from '../../src/server/storage/database.ts';
 import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
 import { BookingStore } from '../../src/server/workshops/booking-store.ts';
+import { BookingFlow } from '../../src/server/workshops/booking-flow.ts';
+import { ClientHolds } from '../../src/server/workshops/client-holds.ts';
 import { readFileSync } from 'node:fs';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startServices } from '../../src/server/services.ts';
@@ -26,9 +28,11 @@ function setup({ posts = 60, stored = 10, minFillMs = 3000 } = {}) {
   const store = new SubmissionStore(db);
   const clock = { now: 1_800_000_000_000 };
   const secret = randomBytes(32);
+  const bookings = new BookingStore(db);
   const services = createAppServices({
     store,
-    bookings: new BookingStore(db),
+    bookings,
+    bookingFlow: new BookingFlow({ db, store, bookings, holds: new ClientHolds(1000), coordinators: settings.routing.workshop, now: () => clock.now, queued: () => undefined }),
     rateLimiter: new RateLimiter(posts, 600_000),
     storedLimiter: new RateLimiter(stored, 600_000),
     usedTokens: new UsedTokens(db),

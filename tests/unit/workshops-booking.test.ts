@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
 import { settings } from '../../src/settings.ts';
 import type { BookingCatalogue } from '../../src/forms/booking-catalogue.ts';
 import { createBookingForm } from '../../src/forms/booking-form.ts';
@@ -20,7 +21,14 @@ import { openDatabase } from '../../src/server/storage/database.ts';
 import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
 import { BookingStore } from '../../src/server/workshops/booking-store.ts';
 import { bookingComposers } from '../../src/server/workshops/booking-mails.ts';
-import { signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
+import { addressLinkPath, signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
+import { BookingFlow } from '../../src/server/workshops/booking-flow.ts';
+import { ClientHolds } from '../../src/server/workshops/client-holds.ts';
+import { handleAddressConfirmation } from '../../src/app/workshops/confirm-address.ts';
+import { ADDRESS_CONFIRMATION_MS, DECISION_REMINDER_AFTER_MS } from '../../src/forms/booking-timing.ts';
+import { databaseFilesContain } from '../support/temp-store.ts';
+import { startServices } from '../../src/server/services.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const origin = 'https://site.test';
 const catalogue: BookingCatalogue = {
@@ -52,12 +60,22 @@ const valid = {
   opmerkingen: '',
 };
 
-function setup() {
-  const db = openDatabase(mkdtempSync(path.join(os.tmpdir(), 'workshops-test-')));
+
+/** `valid` as the booking form's schema stores it. */
+const validated = { school: 'andere', naam: 'Jan Peeters', email: 'jan@school.example', telefoon: '03 123 45 67', klas: '3B', leerlingen: 24, workshop: 'fake-news', datum1: '2027-03-15', datum2: '2027-03-16' };
+
+/** A request from a school of its own, so it never counts as the same request as another. */
+let schools = 0;
+const anotherSchool = () => ({ ...valid, school: 'andere', andereSchool: `Testschool ${++schools}` });
+
+function setup(options: { clientLimit?: number } = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workshops-test-'));
+  const db = openDatabase(dataDir);
   const store = new SubmissionStore(db);
   const bookings = new BookingStore(db);
   const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
   const secret = randomBytes(32);
+  const bookingFlow = new BookingFlow({ db, store, bookings, holds: new ClientHolds(options.clientLimit ?? 1000), coordinators: settings.routing.workshop, now: () => clock.now, queued: () => undefined });
   const services = createAppServices({
     store,
     bookings,
@@ -69,13 +87,15 @@ function setup() {
     siteOrigin: origin,
     routing: settings.routing,
     now: () => clock.now,
+    // Most tests send every request from one address; the cap itself is tested on its own.
+    bookingFlow,
     queued: () => undefined,
   });
   const definition = createBookingForm(catalogue, { now: services.clock.now });
   /** What a real form carries: the signed time it was shown, and an empty honeypot. */
   const protection = () => ({ [TOKEN_FIELD]: issueFormToken(secret, clock.now - 60_000), [HONEYPOT_FIELD]: '' });
 
-  const post = (values: Record<string, string>, headers: Record<string, string> = {}) =>
+  const post = (values: Record<string, string>, headers: Record<string, string> = {}, clientAddress = '192.0.2.1') =>
     handleRoutedForm(
       definition,
       {
@@ -84,17 +104,41 @@ function setup() {
           headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers },
           body: new URLSearchParams({ ...protection(), ...values }).toString(),
         }),
-        clientAddress: '192.0.2.1',
+        clientAddress,
         services,
       },
       bookingOptions(catalogue, services, 'workshops@example.org'),
     );
 
-  /** Books and returns the new reference. */
-  const book = async (values: Record<string, string> = valid) => {
-    const outcome = await post(values);
-    if (outcome.kind !== 'redirect') throw new Error(`booking failed: ${JSON.stringify(outcome)}`);
+  /** Sends a request and returns its reference; its address is not confirmed yet. */
+  const request = async (values: Record<string, string> = anotherSchool(), clientAddress?: string) => {
+    const outcome = await post(values, {}, clientAddress);
+    if (outcome.kind !== 'redirect') throw new Error(`request failed: ${JSON.stringify(outcome)}`);
     return outcome.location.split('/').at(-1)!;
+  };
+
+  /** The last segment of the school's address link, as the acknowledgement mail carries it. */
+  const addressSegment = (reference: string) => addressLinkPath(secret, reference, bookings.get(reference)!.createdAt + ADDRESS_CONFIRMATION_MS).split('/').at(-1)!;
+
+  /** Opens the school's address link (GET) or clicks its button (POST). */
+  const confirmAddress = (reference: string, method: 'GET' | 'POST' = 'POST', segment = addressSegment(reference)) =>
+    handleAddressConfirmation({
+      request: new Request(`${origin}/workshops/e-mailadres/${reference}/${segment}`, method === 'POST'
+        ? { method, headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(protection()).toString() }
+        : { method }),
+      clientAddress: '192.0.2.1',
+      services,
+      reference,
+      segment,
+      capacity: (period) => catalogue.periods.find((p) => p.id === period)!.sessions,
+    });
+
+  /** A request whose address the school confirmed: it holds a session and went to the coordinator. */
+  const book = async (values?: Record<string, string>) => {
+    const reference = await request(values);
+    const outcome = await confirmAddress(reference);
+    if (outcome.kind !== 'redirect') throw new Error(`address confirmation failed: ${JSON.stringify(outcome)}`);
+    return reference;
   };
 
   const link = (reference: string, action: 'bevestigen' | 'weigeren', expiresAt = clock.now + LINK_VALIDITY_MS) =>
@@ -120,7 +164,10 @@ function setup() {
     for (const job of store.dueJobs(clock.now, 1000)) store.markSent(job, clock.now);
   };
 
-  return { db, store, services, secret, bookings, clock, post, book, link, decide, messages, deliverAll };
+  const composers = () => bookingComposers({ bookings, catalogue: () => catalogue, secret, siteUrl: origin, mailDomain: 'example.org', settings });
+  const housekeeping = () => bookingFlow.housekeeping();
+
+  return { db, dataDir, store, services, secret, bookings, clock, post, request, confirmAddress, addressSegment, book, link, decide, messages, deliverAll, composers, housekeeping };
 }
 
 describe('booking form validation', () => {
@@ -183,7 +230,7 @@ describe('booking form validation', () => {
 describe('availability', () => {
   it('never gives out more places than the period has sessions; the request that does not fit is told and nothing is stored', async () => {
     const t = setup();
-    for (let i = 0; i < 3; i++) await t.book({ ...valid, workshop: i % 2 ? 'complotdenken' : 'fake-news' });
+    for (let i = 0; i < 3; i++) await t.book({ ...anotherSchool(), workshop: i % 2 ? 'complotdenken' : 'fake-news' });
     expect(t.bookings.taken('voorjaar')).toBe(3);
     const before = t.store.counts();
     const outcome = await t.post(valid);
@@ -196,11 +243,14 @@ describe('availability', () => {
     expect(t.store.counts()).toEqual(before);
   });
 
-  it('holds under many simultaneous requests', async () => {
+  it('holds under many simultaneous address confirmations', async () => {
     const t = setup();
-    const outcomes = await Promise.all(Array.from({ length: 12 }, () => t.post(valid)));
+    const references = [];
+    for (let i = 0; i < 12; i++) references.push(await t.request());
+    expect(t.bookings.taken('voorjaar')).toBe(0);
+    const outcomes = await Promise.all(references.map((reference) => t.confirmAddress(reference)));
     expect(outcomes.filter((o) => o.kind === 'redirect')).toHaveLength(3);
-    expect(outcomes.filter((o) => o.kind === 'show' && o.status === 409)).toHaveLength(9);
+    expect(outcomes.filter((o) => o.kind === 'done' && o.outcome === 'full')).toHaveLength(9);
     expect(t.bookings.taken('voorjaar')).toBe(3);
   });
 
@@ -212,10 +262,126 @@ describe('availability', () => {
     expect(t.store.counts().submissions).toBe(0);
   });
 
-  it('queues the coordinator mail and the acknowledgement to the school with the request', async () => {
+  it('queues only the acknowledgement to the school with the request; the coordinator gets it once the address is confirmed', async () => {
     const t = setup();
-    const reference = await t.book();
-    expect(t.messages(reference)).toEqual([`boeking → ${settings.routing.workshop[0]}`, `boeking-ontvangen → jan@school.example`]);
+    const reference = await t.request(valid);
+    expect(t.messages(reference)).toEqual([`boeking-ontvangen → jan@school.example`]);
+    await t.confirmAddress(reference);
+    expect(t.messages(reference)).toEqual([`boeking-ontvangen → jan@school.example`, ...settings.routing.workshop.map((r) => `boeking → ${r}`)]);
+  });
+});
+
+describe('the school confirms its address', () => {
+  it('a new request holds no session; opening the link changes nothing; the button takes the session and sends the request on', async () => {
+    const t = setup();
+    const reference = await t.request(valid);
+    expect(t.bookings.get(reference)?.status).toBe('unconfirmed');
+    expect(t.bookings.taken('voorjaar')).toBe(0);
+
+    const shown = await t.confirmAddress(reference, 'GET');
+    expect(shown).toMatchObject({ kind: 'ask', status: 200 });
+    expect(t.bookings.get(reference)?.status).toBe('unconfirmed');
+
+    const done = await t.confirmAddress(reference);
+    expect(done).toEqual({ kind: 'redirect', location: `/workshops/e-mailadres/${reference}/${t.addressSegment(reference)}?klaar` });
+    expect(t.bookings.get(reference)).toMatchObject({ status: 'requested', addressConfirmedAt: t.clock.now });
+    expect(t.bookings.taken('voorjaar')).toBe(1);
+
+    // Clicking again (or a scanner replaying the post) changes nothing.
+    expect(await t.confirmAddress(reference)).toMatchObject({ kind: 'done', outcome: 'already', justNow: false });
+    expect(t.messages(reference)).toHaveLength(1 + settings.routing.workshop.length);
+  });
+
+  it('the acknowledgement carries the working link; a tampered, cross-site or late click changes nothing', async () => {
+    const t = setup();
+    const reference = await t.request(valid);
+    const job = t.store.dueJobs(t.clock.now, 100).find((j) => j.reference === reference && j.message === BOOKING_MESSAGES.received)!;
+    const mail = t.composers()[BOOKING_MESSAGES.received]!(job);
+    const link = new RegExp(`https://site\\.test/workshops/e-mailadres/${reference}/(\\S+)`).exec(mail.text)?.[1];
+    expect(link).toBe(t.addressSegment(reference));
+    expect(mail.text).toContain('binnen 6 uur');
+
+    expect(await t.confirmAddress(reference, 'POST', link!.slice(0, -2) + 'xx')).toEqual({ kind: 'invalid' });
+    expect(await t.confirmAddress(reference, 'POST', signLinkSegment(t.secret, reference, 'bevestigen', t.clock.now + 60_000).slice('bevestigen.'.length))).toEqual({ kind: 'invalid' });
+    const crossSite = await handleAddressConfirmation({
+      request: new Request(`${origin}/workshops/e-mailadres/${reference}/${link}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: '' }),
+      clientAddress: '192.0.2.1',
+      services: t.services,
+      reference,
+      segment: link!,
+      capacity: () => 3,
+    });
+    expect(crossSite).toMatchObject({ kind: 'ask', status: 403 });
+    t.clock.now += ADDRESS_CONFIRMATION_MS;
+    expect(await t.confirmAddress(reference, 'POST', link)).toEqual({ kind: 'expired' });
+    expect(t.bookings.get(reference)?.status).toBe('unconfirmed');
+    expect(t.bookings.taken('voorjaar')).toBe(0);
+  });
+
+  it('the final "volzet" check happens at confirmation: a school that finds the period full is told, and its request is erased', async () => {
+    const t = setup();
+    const references = [];
+    for (let i = 0; i < 4; i++) references.push(await t.request());
+    for (const reference of references.slice(0, 3)) expect((await t.confirmAddress(reference)).kind).toBe('redirect');
+    const late = references[3]!;
+    expect(await t.confirmAddress(late)).toMatchObject({ kind: 'done', status: 409, outcome: 'full' });
+    expect(t.store.exists(late)).toBe(false);
+    expect(t.bookings.get(late)).toBeUndefined();
+    expect(t.bookings.taken('voorjaar')).toBe(3);
+  });
+
+  it('unconfirmed requests lapse after a few hours: their data is erased and they stop counting', async () => {
+    const t = setup({ clientLimit: 1 });
+    const reference = await t.request(valid);
+    t.clock.now += ADDRESS_CONFIRMATION_MS - 1;
+    expect(t.housekeeping().lapsed).toBe(0);
+    expect((await t.post(anotherSchool())).kind, 'the client still has an open request').toBe('show');
+    t.clock.now += 1;
+    expect(t.housekeeping().lapsed).toBe(1);
+    expect(t.store.exists(reference)).toBe(false);
+    expect(t.bookings.get(reference)).toBeUndefined();
+    expect(databaseFilesContain(t.dataDir, 'Jan Peeters')).toBe(false);
+    expect((await t.post(valid)).kind).toBe('redirect');
+  });
+});
+
+describe('one client cannot book every session', () => {
+  const messageOf = (outcome: Awaited<ReturnType<ReturnType<typeof setup>['post']>>) => (outcome.kind === 'show' ? outcome.errors.map((e) => e.message).join(' ') : outcome.location);
+
+  it('caps the open requests per client address well below capacity; other clients still get through', async () => {
+    const t = setup({ clientLimit: 2 });
+    await t.request(anotherSchool(), '198.51.100.7');
+    await t.request(anotherSchool(), '198.51.100.7');
+    const third = await t.post(anotherSchool(), {}, '198.51.100.7');
+    expect(third.kind === 'show' && third.status).toBe(409);
+    expect(messageOf(third)).toMatch(/Vanaf deze verbinding wachten al aanvragen/);
+    if (third.kind === 'show') expect(third.values.andereSchool).toMatch(/Testschool/);
+    expect(t.bookings.taken('voorjaar')).toBe(0);
+
+    // A real school elsewhere requests, confirms and holds a session.
+    expect(t.bookings.get(await t.book(valid))?.status).toBe('requested');
+  });
+
+  it('refuses an identical open request with a clear message, but nobody can block a school with another address', async () => {
+    const t = setup();
+    const first = await t.request(valid);
+    expect(messageOf(await t.post(valid))).toMatch(/Je vroeg deze workshop al aan met dit e-mailadres/);
+    // Someone else asking in the school's name with another address does not block it …
+    const impostor = await t.request({ ...valid, email: 'iemand@elders.example' });
+    // … and once the school confirmed, the other request cannot take a second session.
+    await t.confirmAddress(first);
+    expect(await t.confirmAddress(impostor)).toMatchObject({ kind: 'done', status: 409, outcome: 'duplicate' });
+    expect(t.store.exists(impostor)).toBe(false);
+    expect(messageOf(await t.post({ ...valid, email: 'collega@school.example' }))).toMatch(/Je school vroeg deze workshop al aan/);
+    // Another workshop, or another school, is a request of its own.
+    expect((await t.post({ ...valid, workshop: 'complotdenken' })).kind).toBe('redirect');
+    expect((await t.post({ ...valid, school: 'andere', andereSchool: 'CDO Newton bis' })).kind).toBe('redirect');
+  });
+
+  it('counts another school typed twice as the same school, however it is capitalised or spaced', async () => {
+    const t = setup();
+    await t.book({ ...valid, school: 'andere', andereSchool: 'Sint-Jozefcollege  Waasland' });
+    expect(messageOf(await t.post({ ...valid, email: 'ander@school.example', school: 'andere', andereSchool: ' sint-jozefcollege waasland' }))).toMatch(/Je school vroeg deze workshop al aan/);
   });
 });
 
@@ -322,7 +488,7 @@ describe('the coordinator decides', () => {
 describe('retention', () => {
   it('keeps an undecided booking; after the decision it erases the personal data but keeps the place count', async () => {
     const t = setup();
-    const keep = (reference: string, form: string) => form === 'boeking' && t.bookings.isUndecided(reference);
+    const keep = (reference: string, form: string) => form === 'boeking' && t.bookings.isActive(reference);
     const confirmed = await t.book();
     const declined = await t.book();
     const waiting = await t.book();
@@ -345,6 +511,125 @@ describe('retention', () => {
     // Nothing personal is left next to the place count.
     const row = JSON.stringify(t.db.prepare('SELECT * FROM workshop_bookings').all());
     expect(row).not.toMatch(/Jan Peeters|school\.example|CDO Newton|"3B"/);
+  });
+});
+
+describe('nobody decides', () => {
+  it('reminds the coordinator once, a week before the links expire, with the links and nothing personal', async () => {
+    const t = setup();
+    const reference = await t.book(valid);
+    t.deliverAll();
+    t.clock.now += DECISION_REMINDER_AFTER_MS - 60_000;
+    expect(t.housekeeping().reminded).toBe(0);
+    t.clock.now += 60_000;
+    expect(t.housekeeping().reminded).toBe(1);
+    expect(t.housekeeping().reminded, 'only once').toBe(0);
+    expect(t.messages(reference).slice(-settings.routing.workshop.length)).toEqual(settings.routing.workshop.map((r) => `boeking-herinnering → ${r}`));
+
+    const job = t.store.dueJobs(t.clock.now, 100).find((j) => j.reference === reference && j.message === BOOKING_MESSAGES.reminder)!;
+    const mail = t.composers()[BOOKING_MESSAGES.reminder]!(job);
+    expect(mail.subject).toMatch(/^Herinnering: /);
+    const links = [...mail.text.matchAll(/https:\/\/site\.test\/workshops\/boeking\/\S+\/(\S+)/g)].map((m) => m[1]!);
+    expect(links).toEqual([t.link(reference, 'bevestigen', t.bookings.get(reference)!.addressConfirmedAt! + LINK_VALIDITY_MS), t.link(reference, 'weigeren', t.bookings.get(reference)!.addressConfirmedAt! + LINK_VALIDITY_MS)]);
+    for (const segment of links) expect((await t.decide(reference, segment)).kind).toBe('form');
+    for (const personal of ['Jan', 'school.example', 'CDO', '3B', '03 123']) expect(mail.text).not.toContain(personal);
+  });
+
+  it('sends no reminder with dead links: a request found only after its links expired just expires', async () => {
+    const t = setup();
+    const reference = await t.book(valid);
+    t.clock.now += LINK_VALIDITY_MS;
+    expect(t.housekeeping()).toMatchObject({ reminded: 0, expired: 1 });
+    expect(t.messages(reference).some((m) => m.startsWith('boeking-herinnering'))).toBe(false);
+  });
+
+  it('when the links expire: the session is released, the personal data erased and the school told it may ask again', async () => {
+    const t = setup();
+    const reference = await t.book({ ...valid, naam: 'Vergeten Persoon' });
+    const decided = await t.book();
+    await t.decide(decided, t.link(decided, 'bevestigen'), { dag: '2027-03-15', begin: '10:00', einde: '11:40' });
+    t.deliverAll();
+    expect(t.bookings.taken('voorjaar')).toBe(2);
+
+    t.clock.now += LINK_VALIDITY_MS - 1000;
+    expect(t.housekeeping().expired).toBe(0);
+    t.clock.now += 1000;
+    expect(t.housekeeping()).toMatchObject({ expired: 1, erased: 0 });
+    expect(t.bookings.get(reference)?.status).toBe('expired');
+    expect(t.bookings.get(decided)?.status, 'a decided booking is left alone').toBe('confirmed');
+    expect(t.bookings.taken('voorjaar')).toBe(1);
+    expect(t.db.prepare('SELECT payload FROM submissions WHERE reference = ?').get(reference), 'what the school typed is erased at once').toEqual({ payload: '{}' });
+    expect(t.messages(reference).at(-1)).toBe('boeking-verlopen → jan@school.example');
+    expect(await t.decide(reference, t.link(reference, 'bevestigen', t.bookings.get(reference)!.addressConfirmedAt! + LINK_VALIDITY_MS))).toEqual({ kind: 'expired' });
+
+    const job = t.store.dueJobs(t.clock.now, 100).find((j) => j.reference === reference && j.message === BOOKING_MESSAGES.expired)!;
+    const mail = t.composers()[BOOKING_MESSAGES.expired]!(job);
+    expect(mail.subject).toContain('vervallen');
+    expect(mail.text).toContain('Fake news');
+    expect(mail.text).toContain('niet beslist');
+    expect(mail.text).toContain('https://site.test/workshops/boeken');
+    expect(mail.text).not.toContain('Vergeten');
+
+    // Once the notice went out, the submission goes too; only the counted place remains.
+    t.deliverAll();
+    expect(t.housekeeping().erased).toBe(1);
+    expect(t.store.exists(reference)).toBe(false);
+    expect(databaseFilesContain(t.dataDir, 'Vergeten Persoon')).toBe(false);
+    expect(t.store.exists(decided), 'a decided booking keeps its data until its retention period').toBe(true);
+    expect(JSON.stringify(t.db.prepare('SELECT * FROM deliveries WHERE reference = ?').all(reference))).toBe('[]');
+  });
+});
+
+describe("the host's periodic job", () => {
+  it('lapses unconfirmed requests, reminds the coordinator and expires undecided requests on the clock of the services', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workshops-host-'));
+    const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
+    const config = { port: 0, host: '127.0.0.1', dataDir, smtpUrl: undefined, mailFrom: 'Aanspreekpunt <no-reply@example.org>', siteUrl: origin, distDir: dataDir, trustProxyHops: 0 };
+    const host = startServices(config, settings, () => catalogue, { PURGE_INTERVAL_MS: '3600000' }, () => clock.now);
+    try {
+      const { app } = host;
+      /** A request stored as the booking page stores it; its address is not confirmed yet. */
+      const open = (school: string) =>
+        app.submissions.save({ form: 'boeking', version: 1, route: 'workshop', routeLater: true, payload: { ...validated, andereSchool: school }, extraMessages: [] }, (reference) => {
+          expect(app.bookings.open({ reference, period: 'voorjaar', workshop: 'fake-news', capacity: 3, school: 'andere', andereSchool: school, email: validated.email, clientAddress: '192.0.2.1' })).toBeUndefined();
+        });
+      const lapsing = open('School die niet bevestigt');
+      const waiting = open('School die wacht');
+      expect(app.bookings.confirmAddress(waiting, 3)).toBe('confirmed');
+
+      clock.now += ADDRESS_CONFIRMATION_MS;
+      host.purge();
+      expect(app.bookings.get(lapsing)).toBeUndefined();
+      expect(app.bookings.get(waiting)?.status).toBe('requested');
+
+      const mailFolder = path.join(dataDir, 'mail');
+      const mailFiles = () => (existsSync(mailFolder) ? readdirSync(mailFolder) : []).filter((name) => name.endsWith('.eml')).map((name) => readFileSync(path.join(mailFolder, name), 'utf8'));
+      /** The host's own worker sends what the job queued; wait until the mail files show it. */
+      const mailsWhere = async (match: (mail: string) => boolean, count: number) => {
+        for (let waited = 0; mailFiles().filter(match).length < count; waited += 50) {
+          if (waited > 10_000) throw new Error(`expected ${count} matching mail file(s), found ${mailFiles().filter(match).length}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return mailFiles().filter(match);
+      };
+      clock.now += DECISION_REMINDER_AFTER_MS;
+      host.purge();
+      expect(await mailsWhere((mail) => mail.includes('Subject: Herinnering'), settings.routing.workshop.length)).toHaveLength(settings.routing.workshop.length);
+
+      clock.now += LINK_VALIDITY_MS;
+      host.purge();
+      expect(app.bookings.get(waiting)?.status).toBe('expired');
+      expect(app.bookings.takenByPeriod().get('voorjaar') ?? 0).toBe(0);
+      expect(await mailsWhere((mail) => mail.includes('is vervallen'), 1)).toHaveLength(1);
+      // The notice is marked sent just after its file is written; the next run erases the request.
+      for (let waited = 0; app.submissions.payload(waiting, { version: 1, schema: z.unknown() }) !== undefined && waited < 10_000; waited += 50) {
+        host.purge();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(app.submissions.payload(waiting, { version: 1, schema: z.unknown() })).toBeUndefined();
+    } finally {
+      await host.close();
+    }
   });
 });
 

@@ -105,7 +105,9 @@ interface RoutedOptions<Data> {
    * Work that must happen in the same transaction as storing (e.g. taking a workshop place).
    * Throwing a `FormRejection` turns into an error on the form; nothing is stored.
    */
-  reserve?(data: Data, reference: string): void;
+  reserve?(data: Data, reference: string, clientAddress: string): void;
+  /** The routed recipients get it later (see `NewSubmission.routeLater`). */
+  routeLater?: boolean;
 }
 
 /**
@@ -132,10 +134,11 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
         route: definition.route(data),
         payload: data,
         extraMessages: options.extraMessages?.(data) ?? [],
+        routeLater: options.routeLater,
       },
       (reference) => {
         if (!services.forms.useToken(token)) throw new TokenAlreadyUsed();
-        options.reserve?.(data, reference);
+        options.reserve?.(data, reference, request.clientAddress);
       },
     );
     services.forms.stored(request.clientAddress);

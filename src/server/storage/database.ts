@@ -67,6 +67,29 @@ const migrations: string[] = [
   // Stored payloads carry the version of their form's stored shape, so a later deploy reads
   // them with the right schema or alerts an operator, never misreads them.
   `ALTER TABLE submissions ADD COLUMN payload_version INTEGER NOT NULL DEFAULT 1;`,
+  // A request holds no session until the school confirms its e-mail address ('unconfirmed'),
+  // and one nobody decided on is released when the coordinator's links expire ('expired').
+  // SQLite cannot change a CHECK constraint in place, so the table is rebuilt; earlier
+  // requests count as confirmed when they were made.
+  `CREATE TABLE workshop_bookings_v3 (
+     reference            TEXT PRIMARY KEY,
+     period               TEXT NOT NULL,
+     workshop             TEXT NOT NULL,
+     status               TEXT NOT NULL DEFAULT 'unconfirmed' CHECK (status IN ('unconfirmed', 'requested', 'confirmed', 'declined', 'expired')),
+     session_date         TEXT,
+     starts_at            TEXT,
+     ends_at              TEXT,
+     created_at           INTEGER NOT NULL,
+     address_confirmed_at INTEGER,
+     reminded_at          INTEGER,
+     decided_at           INTEGER
+   );
+   INSERT INTO workshop_bookings_v3 (reference, period, workshop, status, session_date, starts_at, ends_at, created_at, address_confirmed_at, decided_at)
+     SELECT reference, period, workshop, status, session_date, starts_at, ends_at, created_at, created_at, decided_at FROM workshop_bookings;
+   DROP TABLE workshop_bookings;
+   ALTER TABLE workshop_bookings_v3 RENAME TO workshop_bookings;
+   CREATE INDEX workshop_bookings_period ON workshop_bookings(period, status);
+   CREATE INDEX workshop_bookings_status ON workshop_bookings(status, created_at);`,
 ];
 
 function migrate(db: DatabaseSync): void {

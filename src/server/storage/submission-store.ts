@@ -93,11 +93,30 @@ export class SubmissionStore {
    * and may throw to abort.
    */
   addMessage(reference: string, message: string, recipient: string, now: number, during: () => void = () => undefined): void {
+    this.addMessages(reference, [{ message, recipient }], now, during);
+  }
+
+  /** `addMessage` for several recipients (e.g. everyone in a routing-table entry), in one transaction. */
+  addMessages(reference: string, messages: { message: string; recipient: string }[], now: number, during: () => void = () => undefined): void {
     transaction(this.#db, () => {
       during();
-      this.#db.prepare('INSERT INTO deliveries (reference, message, recipient, next_attempt_at) VALUES (?, ?, ?, ?)').run(reference, message, recipient, now);
-      this.#db.prepare('UPDATE submissions SET delivered_at = NULL WHERE reference = ?').run(reference);
+      const insertJob = this.#db.prepare('INSERT INTO deliveries (reference, message, recipient, next_attempt_at) VALUES (?, ?, ?, ?)');
+      for (const { message, recipient } of messages) insertJob.run(reference, message, recipient, now);
+      if (messages.length > 0) this.#db.prepare('UPDATE submissions SET delivered_at = NULL WHERE reference = ?').run(reference);
     });
+  }
+
+  /**
+   * Erases what a person wrote while the submission stays for its pending mails (which must not
+   * need it). Call inside a transaction that also records why.
+   */
+  erasePayload(reference: string): void {
+    this.#db.prepare("UPDATE submissions SET payload = '{}' WHERE reference = ?").run(reference);
+  }
+
+  /** Erases a submission and its delivery jobs now, whatever the retention period says. */
+  remove(reference: string): void {
+    this.#db.prepare('DELETE FROM submissions WHERE reference = ?').run(reference);
   }
 
   exists(reference: string): boolean {

@@ -1,16 +1,16 @@
 import type { Settings } from '../../schemas/settings.ts';
 import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
 import { createBookingForm, preferredDays, storedBooking } from '../../forms/booking-form.ts';
-import { LINK_VALIDITY_MS } from '../../forms/booking-decision.ts';
 import { BOOKING_MESSAGES } from '../../forms/booking-messages.ts';
 import { formatDay } from '../../forms/booking-dates.ts';
+import { ADDRESS_CONFIRMATION_HOURS, ADDRESS_CONFIRMATION_MS } from '../../forms/booking-timing.ts';
 import { formatReference } from '../../forms/reference.ts';
 import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
 import { readPayload, type DeliveryJob } from '../storage/submission-store.ts';
 import type { Booking, BookingStore } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
 import { publicCoordinator } from '../../lib/placeholders.ts';
-import { signedLinkPath } from './signed-link.ts';
+import { addressLinkPath, decisionDeadline, signedLinkPath } from './signed-link.ts';
 
 export interface BookingMailOptions {
   bookings: BookingStore;
@@ -25,7 +25,9 @@ export interface BookingMailOptions {
 
 type Composer = (job: DeliveryJob) => MailContent;
 
-/** Builds the four booking mails; registered with the delivery worker's composer by message type. */
+const brusselsTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+/** Builds the booking mails; registered with the delivery worker's composer by message type. */
 export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
   const { bookings, settings } = options;
   const link = (path: string) => new URL(path, options.siteUrl).href;
@@ -52,26 +54,68 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
     return booking;
   };
 
+  /** The coordinator's two links and until when they work; the same in every mail about one request. */
+  const decisionLinks = (reference: string) => {
+    const booking = bookings.get(reference);
+    if (!booking) throw new Error(`booking ${reference} does not exist`);
+    // Links expire a fixed time after the request reached the coordinator, so a resent mail carries the same links.
+    const expiresAt = decisionDeadline(booking);
+    return [
+      'Bevestigen (je kiest een van de voorkeurdagen en het uur):',
+      link(signedLinkPath(options.secret, reference, 'bevestigen', expiresAt)),
+      '',
+      'Weigeren (je schrijft de school waarom):',
+      link(signedLinkPath(options.secret, reference, 'weigeren', expiresAt)),
+      '',
+      `De links werken tot ${formatDay(new Date(expiresAt).toISOString().slice(0, 10))}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
+      'Beslist niemand tegen dan? Dan vervalt de aanvraag: de sessie komt weer vrij, de gegevens worden gewist en de school krijgt een e-mail dat ze opnieuw kan aanvragen.',
+    ];
+  };
+
   return {
     [BOOKING_MESSAGES.coordinator]: (job) => {
       const { catalogue, data } = context(job);
       const base = composeSubmissionMail(createBookingForm(catalogue), job.reference, data, new Date(job.createdAt));
-      // Links expire a fixed time after the request, so a resent mail carries the same links.
-      const expiresAt = job.createdAt + LINK_VALIDITY_MS;
       return {
         subject: base.subject,
+        text: ['Een school vraagt een workshop aan. Bevestig of weiger de aanvraag met een van deze links.', '', ...decisionLinks(job.reference), '', base.text].join('\n'),
+      };
+    },
+
+    // Content-free enough for any mailbox: no school, no name, only what is needed to act.
+    [BOOKING_MESSAGES.reminder]: (job) => {
+      const booking = bookings.get(job.reference);
+      const topic = booking ? (findWorkshop(options.catalogue(), booking.workshop)?.topic ?? booking.workshop) : 'een workshop';
+      return {
+        subject: `Herinnering: een aanvraag voor een workshop wacht op je beslissing [${formatReference(job.reference)}]`,
         text: [
-          'Een school vraagt een workshop aan. Bevestig of weiger de aanvraag met een van deze links.',
+          `Een school wacht nog op je beslissing over de workshop ${topic}.`,
+          `Referentie: ${formatReference(job.reference)}. De gegevens van de school zie je als je een link opent.`,
           '',
-          'Bevestigen (je kiest een van de voorkeurdagen en het uur):',
-          link(signedLinkPath(options.secret, job.reference, 'bevestigen', expiresAt)),
+          ...decisionLinks(job.reference),
+          ...signature.slice(0, 3),
+        ].join('\n'),
+      };
+    },
+
+    // Fixed text about the workshop: the school's own data was erased when the request expired.
+    [BOOKING_MESSAGES.expired]: (job) => {
+      const booking = bookings.get(job.reference);
+      const topic = booking ? (findWorkshop(options.catalogue(), booking.workshop)?.topic ?? booking.workshop) : 'een workshop';
+      const reference = formatReference(job.reference);
+      return {
+        subject: `Je aanvraag voor een workshop is vervallen [${reference}]`,
+        text: [
+          'Dag,',
           '',
-          'Weigeren (je schrijft de school waarom):',
-          link(signedLinkPath(options.secret, job.reference, 'weigeren', expiresAt)),
+          `Je vroeg de workshop ${topic} aan. Je referentienummer is ${reference}.`,
+          'De coördinator heeft binnen 30 dagen niet beslist. Daarom vervalt je aanvraag. Dat spijt ons.',
           '',
-          `De links werken tot ${formatDay(new Date(expiresAt).toISOString().slice(0, 10))}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
+          'De sessie is weer vrij. We hebben de gegevens van je aanvraag gewist.',
           '',
-          base.text,
+          'Wil je de workshop nog? Vraag hem dan opnieuw aan:',
+          link('/workshops/boeken'),
+          ...signature,
         ].join('\n'),
       };
     },
@@ -91,11 +135,16 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
           `We ontvingen je aanvraag voor ${topic ? `de workshop ${topic}` : 'een workshop'}.`,
           `Je referentienummer is ${reference}.`,
           '',
+          'Bevestig eerst je e-mailadres. Open deze link en klik op de knop:',
+          link(addressLinkPath(options.secret, job.reference, job.createdAt + ADDRESS_CONFIRMATION_MS)),
+          `Doe dat vóór ${brusselsTime.format(new Date(job.createdAt + ADDRESS_CONFIRMATION_MS))}. Dat is binnen ${ADDRESS_CONFIRMATION_HOURS} uur. Anders vervalt je aanvraag en wissen we je gegevens.`,
+          'Heb jij niets aangevraagd? Dan hoef je niets te doen.',
+          '',
           'Je voorkeurdagen:',
           ...preferredDays(data).map((day) => `- ${formatDay(day)}`),
           '',
           'Wat gebeurt er nu?',
-          'De coördinator van de workshops kiest een van die dagen. Je krijgt dan een e-mail met een agenda-item.',
+          'Na je bevestiging gaat je aanvraag naar de coördinator van de workshops. Die kiest een van je dagen. Je krijgt dan een e-mail met een agenda-item.',
           'Past geen enkele dag? Dan krijg je ook een e-mail.',
           '',
           'Vroeg je deze workshop niet aan? Dan hoef je niets te doen.',
