@@ -1,0 +1,50 @@
+import { PLACEHOLDER_PATTERN, type Settings } from '../schemas/settings.ts';
+import { settings as siteSettings } from '../settings.ts';
+
+/**
+ * Promises the city still has to decide ship as placeholder strings in the settings. Visitors must
+ * never see one, so every sentence that depends on such a value goes through here: a decided value
+ * gives the promise, a placeholder gives a sentence that promises nothing.
+ */
+
+/** True when a settings value is still a placeholder ("[in te vullen …", example.org). */
+export function isPlaceholder(value: unknown): value is string {
+  return typeof value === 'string' && PLACEHOLDER_PATTERN.test(value);
+}
+
+/** The value when the city has decided it, otherwise undefined. */
+export function decided<T>(value: T): T | undefined {
+  return isPlaceholder(value) ? undefined : value;
+}
+
+type PromiseSettings = Pick<Settings, 'responseWorkingDays' | 'anonymousReporting' | 'expertTitle' | 'contact'>;
+
+/** "Je krijgt binnen 3 werkdagen antwoord." once decided; without a decision no time is named. */
+export function responseSentence(s: PromiseSettings = siteSettings): string {
+  const days = decided(s.responseWorkingDays);
+  if (typeof days !== 'number') return `Laat je je contactgegevens achter? Dan neemt de ${s.expertTitle} contact met je op.`;
+  return `Je krijgt binnen ${days} ${days === 1 ? 'werkdag' : 'werkdagen'} antwoord.`;
+}
+
+/** A short title for the same promise, for step lists. */
+export function responseTitle(s: PromiseSettings = siteSettings): string {
+  const days = decided(s.responseWorkingDays);
+  return typeof days === 'number' ? `Je krijgt binnen ${days} ${days === 1 ? 'werkdag' : 'werkdagen'} antwoord` : 'De deskundige neemt contact op';
+}
+
+/**
+ * What a reporter may expect about their name. The form never requires a name; only the city can
+ * promise anonymity, so without its decision the sentence states just what the form does.
+ */
+export function anonymitySentence(s: PromiseSettings = siteSettings): string | undefined {
+  const anonymous = decided(s.anonymousReporting);
+  if (anonymous === true) return 'Je kunt ook anoniem blijven.';
+  if (anonymous === false) return undefined;
+  return 'Je naam geven is niet verplicht.';
+}
+
+/** When the expert calls back, once the city filled in its opening hours. */
+export function callbackSentence(s: PromiseSettings = siteSettings): string | undefined {
+  const hours = decided(s.contact.openingHours);
+  return hours ? `De ${s.expertTitle} belt terug: ${hours}.` : undefined;
+}
