@@ -48,3 +48,17 @@ export function callbackSentence(s: PromiseSettings = siteSettings): string | un
   const hours = decided(s.contact.openingHours);
   return hours ? `De ${s.expertTitle} belt terug: ${hours}.` : undefined;
 }
+
+/** Who schools write to about workshops; the e-mail address only once the city filled it in. */
+export function workshopContact(s: Pick<Settings, 'workshopCoordinator'> = siteSettings): { name: string; email?: string } {
+  return {
+    name: decided(s.workshopCoordinator.name) ?? 'de coördinator van de workshops',
+    email: decided(s.workshopCoordinator.email),
+  };
+}
+
+/** The "questions?" line for workshop pages and mails, without a placeholder address. */
+export function workshopQuestionsText(s: Pick<Settings, 'workshopCoordinator'> = siteSettings): string {
+  const { name, email } = workshopContact(s);
+  return email ? `Vragen over de workshops? Mail ${name}: ${email}.` : `Vragen over de workshops? Het e-mailadres van ${name} is nog niet bekend.`;
+}

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Settings } from '../../schemas/settings.ts';
+import { workshopQuestionsText } from '../../lib/promises.ts';
 import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID, createBookingForm, preferredDays, type BookingData } from '../../forms/booking-form.ts';
 import { formatDay } from '../../forms/booking-dates.ts';
@@ -40,7 +41,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
     '',
     '--',
     `${settings.contactPointName}, stad ${settings.city}`,
-    `Vragen over de workshops? Mail ${settings.workshopCoordinator.name}: ${settings.workshopCoordinator.email}. Noem je referentienummer.`,
+    `${workshopQuestionsText(settings)} Noem je referentienummer.`,
   ];
 
   /** What every mail about a booking needs: its form data and how the pages name things. */
@@ -114,7 +115,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
         endsAt: booking.endsAt!,
         summary: `Workshop ${topic}${provider ? ` (${provider})` : ''}`,
         location: school,
-        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, `Vragen? Mail ${settings.workshopCoordinator.email}.`].join('\n'),
+        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, workshopQuestionsText(settings)].join('\n'),
         prodId: `-//Stad ${settings.city}//${settings.contactPointName}//NL`,
       });
       return {
