@@ -32,6 +32,7 @@ export async function getSitePages(): Promise<SitePage[]> {
     { path: '/melden/nu-gevaar', title: 'Er is nu gevaar: bel meteen', group: 'Bezorgdheid delen' },
     { path: '/melden/waarover', title: 'Waarover gaat het?', group: 'Bezorgdheid delen' },
     { path: '/melden/ouder', title: 'Eerst met iemand praten', group: 'Bezorgdheid delen' },
+    { path: '/melden/leerling', title: 'Het gaat over een leerling', group: 'Bezorgdheid delen' },
     { path: '/melden/formulier', title: 'Deel je bezorgdheid', group: 'Bezorgdheid delen' },
     ...audiences.map((a) => ({ path: `/voor/${a.data.audience}`, title: a.data.title, group: 'Voor wie?' })),
     { path: '/info', title: 'Info', group: 'Info' },
