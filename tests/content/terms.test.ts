@@ -17,7 +17,8 @@ describe('one spelling per term', () => {
   const files = visibleSourceFiles();
 
   it.each(banned)('%s is written one way only', (pattern, instead) => {
-    const found = files.filter((f) => pattern.test(f.text.replace(/keywords: \[.*\]/g, ''))).map((f) => f.path);
+    // Search keywords and the title of Brandsma's book keep the spelling people type or the author chose.
+    const found = files.filter((f) => pattern.test(f.text.replace(/keywords: \[.*\]/g, '').replace(/Inzicht in de dynamiek van wij-zij denken/g, ''))).map((f) => f.path);
     expect(found, `Schrijf ${instead}`).toEqual([]);
   });
 
