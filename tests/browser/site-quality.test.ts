@@ -13,10 +13,11 @@ const pages = builtPages().filter((p) => p.path !== '/404');
  * Outside contact facts the site may state, copied from shared/facts.md (checked against it
  * below when that file is present). The city's own details come from src/settings.ts.
  */
-const factsPhones = ['112', '101', '078 15 00 10'];
+const factsPhones = ['112', '101', '078 15 00 10', '0800 12 800'];
 const factsEmails = ['opvoedingslijn@groeimee.be'];
 const factsUrls = [
   'https://wij-zij.be',
+  'https://www.unia.be',
   'https://www.bounce-resilience-tools.eu',
   'https://www.vlaanderen.be/radicalisering-en-polarisatie',
   'http://www.vvsg.be/radicalisering',
