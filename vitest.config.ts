@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // tests/content is the content suite of this municipality: another city replaces it with its content.
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
         },

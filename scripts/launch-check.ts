@@ -7,15 +7,14 @@ import { settings } from '../src/settings.ts';
 import { findPlaceholders } from '../src/schemas/settings.ts';
 import { organisatieSchema, type OrganisatieData } from '../src/schemas/content/organisatie.ts';
 import { formatContentIssues } from '../src/lib/content-errors.ts';
+import { signpostStatus } from '../src/lib/content-integrity.ts';
 import { formatLaunchCheck, launchCheckItems, type Signpost } from '../src/lib/launch-check.ts';
 import { contentFolders, readContentFolder } from './content-files.ts';
 
-/**
- * What a wegwijzer entry tells the launch check. Today's schema records no real check (its
- * "lastChecked" dates came from the source documents), so no entry counts as checked yet.
- */
+/** What a wegwijzer entry tells the launch check: its source, and whether someone really checked it. */
 function signpost(file: string, data: OrganisatieData): Signpost {
-  return { file, name: data.name, source: data.checkedAt, date: data.lastChecked, checked: false };
+  const status = signpostStatus(data);
+  return { file, name: data.name, source: data.source, date: status.date, checked: status.checked, permanent: data.permanent };
 }
 
 const signposts: Signpost[] = [];

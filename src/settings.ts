@@ -20,7 +20,9 @@ export const settings = parseSettings(settingsFileOverride() ?? {
     address: '[in te vullen: adres van het aanspreekpunt]',
     openingHours: '[in te vullen: wanneer het aanspreekpunt bereikbaar is]',
   },
-  responseWorkingDays: 3,
+  // Decisions only the city can take; pages promise nothing while they are placeholders.
+  responseWorkingDays: '[in te vullen: binnen hoeveel werkdagen de deskundige antwoordt]',
+  anonymousReporting: '[in te vullen: true als de stad meldingen zonder naam aanvaardt, anders false]',
   emergency: { general: '112', police: '101' },
   privacy: {
     controller: 'Stad en OCMW Sint-Niklaas',

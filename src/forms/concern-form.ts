@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { settings } from '../settings.ts';
+import { anonymitySentence, callbackSentence } from '../lib/promises.ts';
 import type { Option, RoutedForm } from './definition.ts';
 import { choiceAnswer, choicesAnswer, textAnswer } from './validation.ts';
 
@@ -8,7 +9,7 @@ import { choiceAnswer, choicesAnswer, textAnswer } from './validation.ts';
  * No date of birth, national number or address of the person: an age band and a district suffice.
  */
 const topics = ['persoon', 'groep', 'vraag'] as const;
-const roles = ['inwoner', 'ouder', 'leerkracht', 'jeugdwerker', 'hulpverlener', 'andere'] as const;
+const roles = ['inwoner', 'ouder', 'jongere', 'leerkracht', 'jeugdwerker', 'hulpverlener', 'andere'] as const;
 const since = ['recent', 'maanden', 'lang', 'onbekend'] as const;
 const ages = ['minderjarig', 'volwassen', 'onbekend'] as const;
 const yesNoUnknown = ['ja', 'nee', 'onbekend'] as const;
@@ -51,7 +52,7 @@ export const concernSchema = z
       if (data.terugbellen === 'ja' && !data.telefoon) add('telefoon', 'Vul je telefoonnummer in als we je mogen terugbellen.');
     }
     if (data.contact === 'anoniem') {
-      const message = 'Je koos om anoniem te blijven. Maak dit veld leeg, of kies dat we je mogen contacteren.';
+      const message = 'Je koos om anoniem te blijven, zonder naam of contactgegevens. Maak dit veld leeg, of kies dat we je mogen contacteren.';
       if (data.naam) add('naam', message);
       if (data.telefoon) add('telefoon', message);
       if (data.email) add('email', message);
@@ -119,6 +120,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           options: options(roles, {
             inwoner: 'Inwoner',
             ouder: 'Ouder of familielid',
+            jongere: 'Jongere, leerling of student',
             leerkracht: 'Leerkracht of iemand van een school',
             jeugdwerker: 'Jeugdwerker',
             hulpverlener: 'Hulpverlener of maatschappelijk werker',
@@ -182,14 +184,14 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
     {
       id: 'contact',
       legend: 'Mogen we je contacteren?',
-      hint: 'Je mag anoniem blijven. Dan kunnen we je niet antwoorden, maar je krijgt wel een referentienummer.',
+      hint: [anonymitySentence(), 'Zonder contactgegevens kunnen we je niet antwoorden, maar je krijgt wel een referentienummer.'].filter(Boolean).join(' '),
       fields: [
         {
           name: 'contact',
           type: 'radios',
           label: 'Hoe wil je verdergaan?',
           options: options(contactChoice, {
-            anoniem: 'Ik blijf anoniem',
+            anoniem: 'Ik geef geen naam of contactgegevens',
             contact: 'Neem contact met mij op',
           }),
         },
@@ -208,9 +210,10 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'momenten',
           type: 'checkboxes',
           label: 'Wanneer bereiken we je het best?',
-          hint: 'Kies alles wat past.',
+          // Only the reporter's preference: when the expert calls back is the city's decision (contact.openingHours).
+          hint: [callbackSentence(), 'Kies alles wat past.'].filter(Boolean).join(' '),
           optional: true,
-          options: options(moments, { voormiddag: 'In de voormiddag', namiddag: 'In de namiddag', avond: "In de vooravond (tot 19 uur)" }),
+          options: options(moments, { voormiddag: 'In de voormiddag', namiddag: 'In de namiddag', avond: 'In de vooravond' }),
         },
         {
           name: 'bericht',

@@ -31,3 +31,21 @@ export function isStale(lastChecked: Date, now: Date = new Date()): boolean {
   limit.setMonth(limit.getMonth() - STALE_AFTER_MONTHS);
   return lastChecked < limit;
 }
+
+/** The dates that make a signposting entry's facts current or not. */
+export interface SignpostDates {
+  sourceDate?: Date;
+  lastChecked?: Date;
+  permanent?: boolean;
+}
+
+/**
+ * How current a signposting entry is: a recorded check of the organisation's own information wins;
+ * otherwise the entry is as old as its source. No date at all, or older than 12 months, means
+ * someone must check it ("nog te controleren").
+ */
+export function signpostStatus(entry: SignpostDates, now: Date = new Date()): { date?: Date; checked: boolean; stale: boolean } {
+  if (entry.permanent) return { checked: false, stale: false };
+  const date = entry.lastChecked ?? entry.sourceDate;
+  return { date, checked: entry.lastChecked !== undefined, stale: !date || isStale(date, now) };
+}

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { findBrokenReferences, isStale } from './content-integrity.ts';
+import { findBrokenReferences, signpostStatus } from './content-integrity.ts';
 
 export type Artikel = CollectionEntry<'artikels'>;
 export type Gesprekstip = CollectionEntry<'gesprekstips'>;
@@ -67,10 +67,15 @@ export async function assertContentIntegrity(): Promise<void> {
   );
   if (problems.length) throw new Error(`De inhoud verwijst naar pagina's die niet bestaan:\n  - ${problems.join('\n  - ')}`);
 
-  for (const org of organisaties.filter((o) => isStale(o.data.lastChecked))) {
+  for (const org of organisaties) {
+    const status = signpostStatus(org.data);
+    if (!status.stale) continue;
+    const age = status.date
+      ? `${status.checked ? 'laatst nagekeken' : 'bron van'} ${status.date.toISOString().slice(0, 10)}`
+      : 'de bron heeft geen datum';
     console.warn(
-      `[wegwijzer] WARN ${file(org)}: de gegevens van "${org.data.name}" zijn meer dan 12 maanden niet nagekeken ` +
-        `(lastChecked ${org.data.lastChecked.toISOString().slice(0, 10)}). Kijk ze na en pas de datum aan.`,
+      `[wegwijzer] WARN ${file(org)}: de gegevens van "${org.data.name}" zijn meer dan 12 maanden oud of nooit nagekeken (${age}). ` +
+        'Kijk de eigen, actuele gegevens van de organisatie na en vul "lastChecked" en "checkedHow" in.',
     );
   }
 }

@@ -1,6 +1,10 @@
+import { policeSentence } from '../content/politie.ts';
+
 /** Turns Markdown/MDX source into plain text blocks (paragraphs, list items, headings) for text checks. */
 export function markdownToBlocks(markdown: string): string[] {
   return markdown
+    // The police sentence is a component in content; its text counts like any other sentence.
+    .replace(/<PoliceSentence\s*\/>/g, policeSentence)
     .replace(/^(import|export) .*$/gm, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')

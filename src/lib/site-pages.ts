@@ -35,6 +35,7 @@ export async function getSitePages(): Promise<SitePage[]> {
     { path: '/melden/nu-gevaar', title: 'Er is nu gevaar: bel meteen', group: 'Bezorgdheid delen', ...page('form') },
     { path: '/melden/waarover', title: 'Waarover gaat het?', group: 'Bezorgdheid delen', ...page('form') },
     { path: '/melden/ouder', title: 'Eerst met iemand praten', group: 'Bezorgdheid delen', ...page('form') },
+    { path: '/melden/leerling', title: 'Het gaat over een leerling', group: 'Bezorgdheid delen', ...page('form') },
     { path: '/melden/formulier', title: 'Deel je bezorgdheid', group: 'Bezorgdheid delen', ...page('form') },
     ...audiences.map((a) => ({ path: `/voor/${a.data.audience}`, title: a.data.title, group: 'Voor wie?', ...page('overview') })),
     { path: '/info', title: 'Info', group: 'Info', ...page('overview') },

@@ -49,12 +49,26 @@ export const settingsSchema = z.strictObject(
       /** When the contact point answers, in plain words. */
       openingHours: text('contact.openingHours'),
     }),
-    /** The promise "je krijgt binnen N werkdagen antwoord". */
-    responseWorkingDays: z
-      .number({ error: 'responseWorkingDays moet een getal zijn.' })
-      .int({ error: 'responseWorkingDays moet een geheel getal zijn.' })
-      .min(1, { error: 'responseWorkingDays moet minstens 1 zijn.' })
-      .max(20, { error: 'responseWorkingDays mag hoogstens 20 zijn.' }),
+    /**
+     * The promise "je krijgt binnen N werkdagen antwoord". No source document sets it: the city
+     * decides it. Until then it is a placeholder text and pages promise no number of days.
+     */
+    responseWorkingDays: z.union(
+      [
+        z.number().int().min(1).max(20),
+        z.string().regex(PLACEHOLDER_PATTERN),
+      ],
+      { error: 'responseWorkingDays moet een geheel aantal werkdagen zijn (1 tot 20), of "[in te vullen: …]" zolang de stad niet beslist heeft.' },
+    ),
+    /**
+     * Whether the city accepts a concern without the reporter's name (a product choice, not in the
+     * action plan). `true` lets pages say "je kunt anoniem blijven"; until the city decides, pages
+     * only say that a name is not required. `false` removes the promise; then also remove the
+     * anonymous choice from src/forms/concern-form.ts.
+     */
+    anonymousReporting: z.union([z.boolean(), z.string().regex(PLACEHOLDER_PATTERN)], {
+      error: 'anonymousReporting moet true of false zijn, of "[in te vullen: …]" zolang de stad niet beslist heeft.',
+    }),
     /** Emergency numbers. Belgian values; only change them if the law changes. */
     emergency: z.strictObject({
       /** European emergency number for immediate danger. */

@@ -8,14 +8,16 @@ import { declaredContactFacts } from '../support/content.ts';
  * shared/facts.md. The generic suite proves the pages state nothing the content does not
  * declare (tests/browser/site-quality.test.ts); this suite proves the content declares only these.
  */
-const factsPhones = ['112', '078 15 00 10'];
+const factsPhones = ['112', '078 15 00 10', '0800 12 800'];
 const factsEmails = ['opvoedingslijn@groeimee.be'];
 const factsUrls = [
   'https://wij-zij.be',
+  'https://www.unia.be',
   'https://www.bounce-resilience-tools.eu',
   'https://www.vlaanderen.be/radicalisering-en-polarisatie',
   'http://www.vvsg.be/radicalisering',
   'https://www.sint-niklaas.be/onze-dienstverlening/preventie-en-veiligheid/aanpak-van-polarisatie-en-extremisme-sint-niklaas',
+  'https://www.sint-niklaas.be/onze-dienstverlening/bestuur-en-participatie/projecten/iedereen-mee',
 ];
 
 describe('outside contact facts in the content of Sint-Niklaas', () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -66,6 +66,7 @@ export function declaredContactFacts(): ContactFacts {
       if (key === 'website' || key === 'url') facts.urls.push(value);
     }
   };
-  for (const folder of readdirSync(contentDir)) for (const entry of contentEntries(folder)) visit(entry.data);
+  const folders = readdirSync(contentDir).filter((name) => statSync(path.join(contentDir, name)).isDirectory());
+  for (const folder of folders) for (const entry of contentEntries(folder)) visit(entry.data);
   return { phones: [...new Set(facts.phones)].sort(), emails: [...new Set(facts.emails)].sort(), urls: [...new Set(facts.urls)].sort() };
 }

@@ -5,7 +5,7 @@ import { begripSchema } from '../../src/schemas/content/begrip.ts';
 import { organisatieSchema } from '../../src/schemas/content/organisatie.ts';
 import { faqSchema } from '../../src/schemas/content/faq.ts';
 import { formatContentIssues } from '../../src/lib/content-errors.ts';
-import { findBrokenReferences, isStale } from '../../src/lib/content-integrity.ts';
+import { findBrokenReferences, isStale, signpostStatus } from '../../src/lib/content-integrity.ts';
 
 const file = 'src/content/artikels/voorbeeld.mdx';
 const article = {
@@ -67,11 +67,19 @@ describe('other collections', () => {
     expect(problems(begripSchema, { term: 'x', definition: 'y', sources: [] })[0]).toContain('sources');
   });
 
-  it('organisations need a checked date and valid contact facts', () => {
-    const org = { name: 'O', whatItDoes: 'W', forWhom: 'F', checkedAt: 'facts.md', lastChecked: '2026-11-22' };
+  it('organisations need a source and valid contact facts', () => {
+    const org = { name: 'O', whatItDoes: 'W', forWhom: 'F', source: 'Actieplan 2022', sourceDate: '2022-02-17' };
     expect(problems(organisatieSchema, org)).toEqual([]);
-    expect(problems(organisatieSchema, { ...org, lastChecked: 'gisteren' })[0]).toContain('lastChecked');
+    expect(problems(organisatieSchema, { ...org, sourceDate: 'gisteren' })[0]).toContain('sourceDate');
+    expect(problems(organisatieSchema, { ...org, source: undefined })[0]).toContain('source');
     expect(problems(organisatieSchema, { ...org, contact: { email: 'geen-adres' } })[0]).toContain('contact.email');
+  });
+
+  it('a "last checked" date later than the source needs a recorded check', () => {
+    const org = { name: 'O', whatItDoes: 'W', forWhom: 'F', source: 'Actieplan 2022', sourceDate: '2022-02-17' };
+    expect(problems(organisatieSchema, { ...org, lastChecked: '2026-11-22' })[0]).toContain('checkedHow');
+    expect(problems(organisatieSchema, { ...org, checkedHow: 'website' })[0]).toContain('lastChecked');
+    expect(problems(organisatieSchema, { ...org, lastChecked: '2026-11-22', checkedHow: 'website van de organisatie' })).toEqual([]);
   });
 
   it('FAQ entries are a question or a myth', () => {
@@ -95,5 +103,15 @@ describe('references between entries', () => {
     expect(isStale(new Date('2016-02-15'), now)).toBe(true);
     expect(isStale(new Date('2025-11-21'), now)).toBe(true);
     expect(isStale(new Date('2025-11-23'), now)).toBe(false);
+  });
+
+  it('an entry is as old as its source unless someone checked the organisation itself', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const source = new Date('2022-02-17');
+    expect(signpostStatus({ sourceDate: source }, now)).toEqual({ date: source, checked: false, stale: true });
+    const check = new Date('2026-10-01');
+    expect(signpostStatus({ sourceDate: source, lastChecked: check }, now)).toEqual({ date: check, checked: true, stale: false });
+    expect(signpostStatus({}, now).stale).toBe(true);
+    expect(signpostStatus({ permanent: true }, now).stale).toBe(false);
   });
 });

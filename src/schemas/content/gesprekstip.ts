@@ -1,13 +1,14 @@
 import { z } from 'astro/zod';
 import { description, keywords, nonEmpty, references, reviewedDate, sources } from './shared.ts';
 
-export const roles = ['leerkracht', 'jeugdwerker', 'hulpverlener', 'ouder', 'sociale-media-beheerder'] as const;
+export const roles = ['leerkracht', 'jeugdwerker', 'hulpverlener', 'ouder', 'sociale-media-beheerder', 'jongere'] as const;
 export const roleLabels: Record<(typeof roles)[number], string> = {
   leerkracht: 'Leerkracht',
   jeugdwerker: 'Jeugdwerker',
   hulpverlener: 'Hulpverlener of maatschappelijk werker',
   ouder: 'Ouder of familielid',
   'sociale-media-beheerder': 'Beheerder van een sociale-mediapagina',
+  jongere: 'Jongere',
 };
 
 const list = (field: string, min: number) =>
@@ -31,8 +32,10 @@ export const gesprekstipSchema = z.strictObject({
   sayThis: list('sayThis', 3),
   /** Sentences or reactions to avoid, each with why. */
   avoidThis: list('avoidThis', 2),
-  /** When to call in the expert. */
+  /** When to call in the expert (no emergencies: those go in callEmergencyWhen). */
   involveExpertWhen: list('involveExpertWhen', 2),
+  /** Situations that need 101 or 112 right away (plans for violence, threats). Leave out on calm sheets. */
+  callEmergencyWhen: z.array(nonEmpty('callEmergencyWhen')).default([]),
   /** Search words people might use. */
   keywords,
   /** Where the advice comes from (at least one). */

@@ -21,11 +21,32 @@ export const organisatieSchema = z.strictObject({
     .default({}),
   /** A caution visitors must read, e.g. that a helpline is not a reporting line. */
   note: z.string().optional(),
-  /** Where the facts were checked. */
-  checkedAt: nonEmpty('checkedAt'),
-  /** When the facts were last checked (JJJJ-MM-DD); the build warns after 12 months. */
-  lastChecked: z.coerce.date({ error: 'Het veld "lastChecked" moet een datum zijn (JJJJ-MM-DD).' }),
+  /** Where the facts on this entry come from: a source document or the organisation's own page. */
+  source: nonEmpty('source'),
+  /** The date of that source, when it has one (JJJJ-MM-DD). Without a check, the page shows this date. */
+  sourceDate: z.coerce.date({ error: 'Het veld "sourceDate" moet een datum zijn (JJJJ-MM-DD).' }).optional(),
+  /**
+   * When someone last checked the organisation's OWN current information (its website, a phone call),
+   * JJJJ-MM-DD. Only for a real check: it needs `checkedHow`. Reading the source again is no check.
+   */
+  lastChecked: z.coerce.date({ error: 'Het veld "lastChecked" moet een datum zijn (JJJJ-MM-DD).' }).optional(),
+  /** What was checked on `lastChecked`, e.g. "website unia.be, pagina Hoe reageren?". */
+  checkedHow: z.string().trim().min(1).optional(),
+  /** Facts fixed by law that do not go stale (the emergency numbers): no date is shown. */
+  permanent: z.boolean().default(false),
   /** Order on the signposting page; lower comes first. */
   order: z.number().int().default(100),
+}).superRefine((data, ctx) => {
+  if (data.lastChecked && !data.checkedHow) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['checkedHow'],
+      message:
+        'Het veld "lastChecked" is alleen voor een echte controle van de eigen, actuele gegevens van de organisatie. Vul "checkedHow" in (wat je nakeek), of laat "lastChecked" weg: dan toont de wegwijzer de datum van de bron.',
+    });
+  }
+  if (data.checkedHow && !data.lastChecked) {
+    ctx.addIssue({ code: 'custom', path: ['lastChecked'], message: 'Vul bij "checkedHow" ook de datum van de controle in ("lastChecked", JJJJ-MM-DD).' });
+  }
 });
 export type OrganisatieData = z.infer<typeof organisatieSchema>;

@@ -1,4 +1,5 @@
 import type { Settings } from '../../schemas/settings.ts';
+import { workshopQuestionsText } from '../../lib/promises.ts';
 import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
 import { createBookingForm, preferredDays, storedBooking } from '../../forms/booking-form.ts';
 import { BOOKING_MESSAGES } from '../../forms/booking-messages.ts';
@@ -9,7 +10,6 @@ import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
 import { readPayload, type DeliveryJob } from '../storage/submission-store.ts';
 import type { Booking, BookingStore } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
-import { publicCoordinator } from '../../lib/placeholders.ts';
 import { addressLinkPath, decisionDeadline, signedLinkPath } from './signed-link.ts';
 
 export interface BookingMailOptions {
@@ -32,12 +32,11 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
   const { bookings, settings } = options;
   const link = (path: string) => new URL(path, options.siteUrl).href;
   // A school never gets a placeholder as the address to write to.
-  const coordinator = publicCoordinator(settings);
   const signature = [
     '',
     '--',
     `${settings.contactPointName}, stad ${settings.city}`,
-    ...(coordinator.email ? [`Vragen over de workshops? Mail ${coordinator.name}: ${coordinator.email.text}. Noem je referentienummer.`] : []),
+    `${workshopQuestionsText(settings)} Noem je referentienummer.`,
   ];
 
   /** What every mail about a booking needs: its form data and how the pages name things. */
@@ -166,7 +165,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
         endsAt: booking.endsAt!,
         summary: `Workshop ${topic}${provider ? ` (${provider})` : ''}`,
         location: school,
-        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, ...(coordinator.email ? [`Vragen? Mail ${coordinator.email.text}.`] : [])].join('\n'),
+        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, workshopQuestionsText(settings)].join('\n'),
         prodId: `-//Stad ${settings.city}//${settings.contactPointName}//NL`,
       });
       return {
