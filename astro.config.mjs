@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import { settingsWarnings } from './src/integrations/settings-warnings.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { identityStyles } from './src/integrations/identity-css.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -20,7 +21,7 @@ export default defineConfig({
   integrations: [mdx(), settingsWarnings(), pagefindSearch()],
   // The site sets its own Content-Security-Policy header; no inline script may appear.
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), identityStyles()],
     build: { assetsInlineLimit: 0 },
   },
   // Form posts are checked for their origin by our own handler, which answers in Dutch.

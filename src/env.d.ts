@@ -4,3 +4,4 @@ declare namespace App {
     services?: import('./server/forms/form-services.ts').FormServices;
   }
 }
+declare module 'virtual:identity.css';
