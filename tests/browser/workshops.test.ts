@@ -169,6 +169,10 @@ for (const javaScriptEnabled of [true, false]) {
       reference = await requestBooking(page, schoolEmail, schoolDays.slice(0, 3));
       await checkStep(page);
       expect(await page.locator('h1').textContent()).toContain('goed aangekomen');
+      // The confirmation repeats what was asked for, read from the booking, not from the address.
+      const requested = await page.locator('main .summary-list').textContent();
+      expect(requested).toContain(workshop.topic);
+      expect(requested).toContain(period.name);
 
       const acknowledgement = await mailWhere((m) => to(m).includes(schoolEmail) && (m.subject ?? '').includes(spaced(reference)));
       expect(acknowledgement.subject).toContain('We ontvingen je aanvraag');
