@@ -42,6 +42,8 @@ function shots(paths: string[]): Shot[] {
   const triage = paths.filter((p) => /^\/melden\/(?!formulier)[^/]+$/.test(p));
   return [
     { name: 'home', open: goto('/') },
+    { name: 'info', open: goto('/info') },
+    { name: 'gesprekstips', open: goto('/gesprekstips') },
     { name: 'article', open: goto(article) },
     { name: 'tip-sheet', open: goto(tipSheet) },
     { name: 'wegwijzer', open: goto('/wegwijzer') },
