@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import { site } from './src/integrations/site.ts';
 import { publicSiteUrl } from './src/server/config.ts';
+import { identityStyles } from './src/integrations/identity-css.ts';
 
 export default defineConfig({
   // The public address, or none for a local run (pages then print no absolute address);
@@ -24,7 +25,7 @@ export default defineConfig({
   integrations: [mdx(), site()],
   // The site sets its own Content-Security-Policy header; no inline script may appear.
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), identityStyles()],
     build: { assetsInlineLimit: 0 },
   },
   // Form posts are checked for their origin by our own handler, which answers in Dutch.

@@ -6,3 +6,4 @@ declare namespace App {
     clientAddress?: string;
   }
 }
+declare module 'virtual:identity.css';

@@ -9,6 +9,19 @@ import { settingsFileOverride } from './lib/settings-override.ts';
  * ("example.org", "[in te vullen: …]"); `npm run build` warns while any remains.
  */
 export const settings = parseSettings(settingsFileOverride() ?? {
+  // A neutral, generic mark and calm colours; replace the SVG in public/ and these values with your own.
+  identity: {
+    logo: '/logo.svg',
+    colours: {
+      brand: '#0d524c',
+      brandDark: '#072e2b',
+      brandTint: '#eef7f6',
+      text: '#1d2426',
+      page: '#fbf9f5',
+      focus: '#ffdd00',
+      focusText: '#0b0c0c',
+    },
+  },
   city: 'Sint-Niklaas',
   contactPointName: 'Aanspreekpunt extremisme en polarisering',
   // Action plan 2022, "Preventie 1": the expert of this service takes up the contact point.

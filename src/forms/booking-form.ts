@@ -232,11 +232,13 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
         hint: 'Kies twee of drie schooldagen, van maandag tot vrijdag, in de periode van de workshop. De coördinator kiest er één en laat het je weten.',
         fields: DATE_FIELDS.map((name) => ({
           name,
-          type: 'date' as const,
+          // A text box, not type="date": a date picker shows the browser's locale (mm/dd in an
+          // English browser), while the hint and the server read day/month/year.
+          type: 'text' as const,
           label: dateLabels[name],
-          hint: name === 'datum1' ? 'Bijvoorbeeld 15/03/2027.' : undefined,
+          hint: 'Dag/maand/jaar, bijvoorbeeld 15/03/2027.',
           optional: name === 'datum3',
-          width: 'medium' as const,
+          width: 'short' as const,
           autocomplete: 'off',
         })),
       },

@@ -23,7 +23,22 @@ const options = <T extends readonly string[]>(values: T, labels: Record<T[number
 /** Belgian numbers as people type them: digits, spaces, dots, slashes, an optional leading +. */
 export const phonePattern = /^\+?[0-9][0-9 ./-]{7,18}[0-9]$/;
 
-export const concernSchema = z
+/** The questions after "Neem contact met mij op"; ignored when the person stays anonymous. */
+const contactFields = ['naam', 'telefoon', 'email', 'terugbellen', 'momenten', 'bericht'] as const;
+
+/**
+ * Without JavaScript the contact questions stay visible after "Ik blijf anoniem", so someone may
+ * have typed in them. Anonymous means anonymous: those answers are dropped before validation,
+ * never stored and never checked.
+ */
+function dropContactWhenAnonymous(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || (input as Record<string, unknown>).contact !== 'anoniem') return input;
+  const kept = { ...(input as Record<string, unknown>) };
+  for (const name of contactFields) kept[name] = undefined;
+  return kept;
+}
+
+export const concernSchema = z.preprocess(dropContactWhenAnonymous, z
   .strictObject({
     soort: choiceAnswer(topics, 'Kies waarover je bericht gaat.', true),
     rol: choiceAnswer(roles, 'Kies wie je bent.', true),
@@ -51,16 +66,13 @@ export const concernSchema = z
       if (!data.telefoon && !data.email) add('telefoon', 'Vul een telefoonnummer of een e-mailadres in, zodat we je kunnen bereiken.');
       if (data.terugbellen === 'ja' && !data.telefoon) add('telefoon', 'Vul je telefoonnummer in als we je mogen terugbellen.');
     }
-    if (data.contact === 'anoniem') {
-      const message = 'Je koos om anoniem te blijven, zonder naam of contactgegevens. Maak dit veld leeg, of kies dat we je mogen contacteren.';
-      if (data.naam) add('naam', message);
-      if (data.telefoon) add('telefoon', message);
-      if (data.email) add('email', message);
-    }
     // Run even when other answers are wrong, so the person sees every problem at once.
   }, { when: () => true })
   // Validation guarantees the required answer.
-  .transform((data) => ({ ...data, bezorgdheid: data.bezorgdheid! }));
+  .transform((data) => ({ ...data, bezorgdheid: data.bezorgdheid! })));
+
+/** GOV.UK's conditional reveal: with JavaScript the contact questions appear once this answer is chosen. */
+const contactChosen = { field: 'contact', value: 'contact' } as const;
 
 /** A concern as stored: the schema's output, read back with this after any deploy. */
 const storedConcern = z.strictObject({
@@ -195,11 +207,12 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
             contact: 'Neem contact met mij op',
           }),
         },
-        { name: 'naam', type: 'text', label: 'Je naam', hint: 'Alleen als we je mogen contacteren.', optional: true, autocomplete: 'name', maxLength: 100, width: 'long', spellcheck: false },
-        { name: 'telefoon', type: 'tel', label: 'Je telefoonnummer', hint: 'Vul een telefoonnummer of een e-mailadres in, of allebei.', optional: true, autocomplete: 'tel', inputmode: 'tel', maxLength: 30, width: 'medium' },
-        { name: 'email', type: 'email', label: 'Je e-mailadres', optional: true, autocomplete: 'email', inputmode: 'email', maxLength: 200, width: 'long', spellcheck: false },
+        { name: 'naam', shownWhen: contactChosen, type: 'text', label: 'Je naam', hint: 'Alleen als we je mogen contacteren.', optional: true, autocomplete: 'name', maxLength: 100, width: 'long', spellcheck: false },
+        { name: 'telefoon', shownWhen: contactChosen, type: 'tel', label: 'Je telefoonnummer', hint: 'Vul een telefoonnummer of een e-mailadres in, of allebei.', optional: true, autocomplete: 'tel', inputmode: 'tel', maxLength: 30, width: 'medium' },
+        { name: 'email', shownWhen: contactChosen, type: 'email', label: 'Je e-mailadres', optional: true, autocomplete: 'email', inputmode: 'email', maxLength: 200, width: 'long', spellcheck: false },
         {
           name: 'terugbellen',
+          shownWhen: contactChosen,
           type: 'radios',
           label: 'Mogen we je terugbellen?',
           optional: true,
@@ -208,6 +221,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
         },
         {
           name: 'momenten',
+          shownWhen: contactChosen,
           type: 'checkboxes',
           label: 'Wanneer bereiken we je het best?',
           // Only the reporter's preference: when the expert calls back is the city's decision (contact.openingHours).
@@ -217,6 +231,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
         },
         {
           name: 'bericht',
+          shownWhen: contactChosen,
           type: 'radios',
           label: 'Mogen we een bericht achterlaten als je niet opneemt?',
           hint: 'Denk eraan wie je telefoon of mailbox nog kan zien.',

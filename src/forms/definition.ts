@@ -20,6 +20,11 @@ interface FieldBase {
   hint?: string;
   /** Shown as "(niet verplicht)" after the label. */
   optional?: boolean;
+  /**
+   * Only relevant after this answer to another question. With JavaScript the question is hidden
+   * until then; without it, it stays visible and the schema must ignore it otherwise.
+   */
+  shownWhen?: { field: string; value: string };
 }
 
 export interface TextField extends FieldBase {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { contrastRatio, hexPattern } from '../lib/colour.ts';
 
 /**
  * The schema of `src/settings.ts`: everything that differs from one municipality to the next.
@@ -28,8 +29,64 @@ const recipients = (what: string) =>
     error: `${what} heeft minstens één e-mailadres nodig.`,
   });
 
+const colour = (what: string) =>
+  z.string({ error: `${what} moet een kleur zijn.` }).regex(hexPattern, { error: `${what} moet een kleur zijn zoals #0d524c.` });
+
+/**
+ * The colour pairs the design relies on, with the WCAG AA minimum each needs:
+ * 4.5 for text, 3 for the focus indicator against what surrounds it.
+ */
+export const colourPairs = [
+  { what: 'witte tekst op colours.brand (knoppen)', fg: '#ffffff', bg: 'brand', min: 4.5 },
+  { what: 'witte tekst op colours.brandDark (kopbalk, voettekst)', fg: '#ffffff', bg: 'brandDark', min: 4.5 },
+  { what: 'colours.brand op colours.page (links)', fg: 'brand', bg: 'page', min: 4.5 },
+  { what: 'colours.brand op colours.brandTint', fg: 'brand', bg: 'brandTint', min: 4.5 },
+  { what: 'colours.brandDark op colours.page (koppen)', fg: 'brandDark', bg: 'page', min: 4.5 },
+  { what: 'colours.text op colours.page', fg: 'text', bg: 'page', min: 4.5 },
+  { what: 'colours.focusText op colours.focus (link met focus)', fg: 'focusText', bg: 'focus', min: 4.5 },
+  { what: 'colours.focusText tegen colours.page (focusrand)', fg: 'focusText', bg: 'page', min: 3 },
+  { what: 'colours.focus tegen colours.brand (focus op een knop)', fg: 'focus', bg: 'brand', min: 3 },
+  { what: 'colours.focus tegen colours.brandDark (focus in de kopbalk)', fg: 'focus', bg: 'brandDark', min: 3 },
+] as const;
+
+const identity = z
+  .strictObject({
+    /** The logo mark beside the city's name in the header: an SVG file in `public/`, as a path from the site root. */
+    logo: z.string().regex(/^\/[\w./-]+\.svg$/, { error: 'identity.logo moet een SVG-bestand in public/ zijn, zoals /logo.svg.' }),
+    /** The few colours the design is built from; lighter and darker shades are derived from them. */
+    colours: z.strictObject({
+      /** Main colour: buttons, links, accents. White text must be readable on it. */
+      brand: colour('identity.colours.brand'),
+      /** Darkest colour: header band, footer, headings. */
+      brandDark: colour('identity.colours.brandDark'),
+      /** A very light tint of the brand for calm backgrounds. */
+      brandTint: colour('identity.colours.brandTint'),
+      /** Body text. */
+      text: colour('identity.colours.text'),
+      /** Page background. */
+      page: colour('identity.colours.page'),
+      /** Focus highlight (GOV.UK uses yellow): behind focused links, around focused fields and buttons. */
+      focus: colour('identity.colours.focus'),
+      /** Text and outer ring of the focus highlight. */
+      focusText: colour('identity.colours.focusText'),
+    }),
+  })
+  .superRefine((value, ctx) => {
+    const pick = (name: string) => (name.startsWith('#') ? name : value.colours[name as keyof typeof value.colours]);
+    // A colour that is not #rrggbb already has its own message; contrast needs all of them.
+    if (!Object.values(value.colours).every((c) => hexPattern.test(c))) return;
+    for (const pair of colourPairs) {
+      const ratio = contrastRatio(pick(pair.fg), pick(pair.bg));
+      if (ratio < pair.min) {
+        ctx.addIssue({ code: 'custom', path: ['colours'], message: `Te weinig contrast: ${pair.what} is ${ratio.toFixed(2)}:1, minstens ${pair.min}:1 nodig.` });
+      }
+    }
+  });
+
 export const settingsSchema = z.strictObject(
   {
+    /** The look: logo and colours (see `identity` above). */
+    identity,
     /** The municipality, as residents write it. */
     city: text('de naam van de stad of gemeente'),
     /** The public name of the contact point, used in the header and page titles. */

@@ -223,6 +223,11 @@ for (const javaScriptEnabled of [true, false]) {
       reference = await requestBooking(page, schoolEmail, schoolDays.slice(0, 3));
       await checkStep(page);
       expect(await page.locator('h1').textContent()).toContain('goed aangekomen');
+      // The confirmation repeats what was asked for, read from the booking, not from the address.
+      const requested = await page.locator('main .summary-list').textContent();
+      expect(requested).toContain(workshop.topic);
+      // An example period (a placeholder name) shows no name or dates, only that they are not fixed yet.
+      expect(requested).toContain(isPlaceholder(period.name) ? 'De data liggen nog niet vast.' : period.name);
       expect(await page.locator('main').textContent()).toContain('Kijk nu in je mailbox');
 
       const acknowledgement = await mailWhere((m) => to(m).includes(schoolEmail) && (m.subject ?? '').includes(spaced(reference)));

@@ -127,10 +127,19 @@ describe('concern form schema', () => {
     if (!result.ok) expect(result.errors[0]!.field).toBe('telefoon');
   });
 
-  it('does not take contact details from someone who chose to stay anonymous', () => {
-    const result = validateForm(concernForm, { ...valid, naam: 'An Peeters' });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]!.message).toMatch(/anoniem/);
+  it('drops (and does not check) contact details from someone who chose to stay anonymous', () => {
+    const result = validateForm(concernForm, { ...valid, naam: 'An Peeters', telefoon: 'geen nummer', email: 'an@voorbeeld.be', terugbellen: 'ja', momenten: ['avond'], bericht: 'ja' });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.data).toMatchObject({ contact: 'anoniem', naam: undefined, telefoon: undefined, email: undefined, terugbellen: undefined, bericht: undefined });
+      expect(result.data.momenten).toEqual([]);
+    }
+  });
+
+  it('marks every contact question as shown only after "Neem contact met mij op"', () => {
+    const revealed = allFields(concernForm).filter((f) => f.shownWhen).map((f) => f.name);
+    expect(revealed).toEqual(['naam', 'telefoon', 'email', 'terugbellen', 'momenten', 'bericht']);
+    for (const field of allFields(concernForm).filter((f) => f.shownWhen)) expect(field.shownWhen).toEqual({ field: 'contact', value: 'contact' });
   });
 
   it('lists errors in the order of the form, one per field', () => {

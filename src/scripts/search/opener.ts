@@ -9,7 +9,8 @@ const searchPageInput = document.querySelector<HTMLInputElement>('[data-search-p
 const uiUrl = '/zoeken-ui.js';
 let ui: Promise<unknown> | undefined;
 
-function open(): void {
+/** `from` gets focus back when the dialog closes: the link that was clicked, or what had focus before a shortcut. */
+function open(from: Element | null): void {
   if (searchPageInput) {
     // On /zoeken itself the page's own search field is the place to type.
     searchPageInput.focus();
@@ -17,7 +18,7 @@ function open(): void {
   }
   ui ??= import(/* @vite-ignore */ uiUrl);
   ui.then(
-    () => document.dispatchEvent(new CustomEvent('search:open', { detail: link })),
+    () => document.dispatchEvent(new CustomEvent('search:open', { detail: from })),
     () => window.location.assign('/zoeken'),
   );
 }
@@ -30,7 +31,7 @@ link?.addEventListener('click', (event) => {
   // A middle click or Ctrl-click still opens /zoeken in a new tab, like any link.
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  open();
+  open(link);
 });
 document.addEventListener('keydown', (event) => {
   if (event.defaultPrevented || event.altKey) return;
@@ -39,6 +40,6 @@ document.addEventListener('keydown', (event) => {
   const shortcut = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
   if (shortcut || (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey)) {
     event.preventDefault();
-    open();
+    open(document.activeElement === document.body ? null : document.activeElement);
   }
 });

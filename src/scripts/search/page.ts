@@ -22,6 +22,8 @@ export function initSearchPage(): void {
   const more = form.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const empty = form.querySelector<HTMLElement>('[data-search-empty]')!;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  // The A–Z list is for browsing; while results are shown it would only push them out of sight.
+  const azList = document.querySelector<HTMLElement>('[data-search-az]');
   let searchId = 0;
   let outcome: SearchOutcome | undefined;
   let shownCount = 0;
@@ -87,6 +89,7 @@ export function initSearchPage(): void {
     note.hidden = !outcome || outcome.corrections.length === 0;
     note.textContent = outcome ? correctionText(outcome.corrections) : '';
     const searched = state.q.trim() !== '' || hasFilters(state);
+    if (azList) azList.hidden = searched;
     empty.hidden = !searched || total > 0;
     empty.replaceChildren(...(empty.hidden ? [] : [noResults()]));
     const text = searched ? countText(total, state.q) : '';
