@@ -33,6 +33,7 @@ export async function getSitePages(): Promise<SitePage[]> {
     { path: '/melden/waarover', title: 'Waarover gaat het?', group: 'Bezorgdheid delen' },
     { path: '/melden/ouder', title: 'Eerst met iemand praten', group: 'Bezorgdheid delen' },
     { path: '/melden/formulier', title: 'Deel je bezorgdheid', group: 'Bezorgdheid delen' },
+    { path: '/melden/veilig-surfen', title: 'Veilig surfen', group: 'Bezorgdheid delen' },
     ...audiences.map((a) => ({ path: `/voor/${a.data.audience}`, title: a.data.title, group: 'Voor wie?' })),
     { path: '/info', title: 'Info', group: 'Info' },
     ...themes.filter((t) => t !== 'aanpak').map((t) => ({ path: `/info/thema/${t}`, title: `Thema: ${themeLabels[t]}`, group: 'Info' })),

@@ -160,20 +160,5 @@ for (const javaScriptEnabled of [true, false]) {
       expect(mail.text).toContain('In de namiddag');
       await page.close();
     });
-
-    it('leaves for a neutral site with the quick-exit button', async () => {
-      page = await context.newPage();
-      await context.route('https://example.org/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html lang="en"><title>Example Domain</title></html>' }));
-      await page.goto(`${site.url}/`);
-      await page.goto(`${site.url}/melden/formulier`);
-      await page.getByRole('link', { name: /Verlaat deze pagina/ }).click();
-      await expect.poll(() => page.url()).toBe('https://example.org/');
-      if (javaScriptEnabled) {
-        // The form page was replaced in the history: "back" skips it.
-        await page.goBack();
-        await expect.poll(() => page.url()).toBe(`${site.url}/`);
-      }
-      await page.close();
-    });
   });
 }
