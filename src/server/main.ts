@@ -5,11 +5,12 @@
 import { readServerConfig } from './config.ts';
 import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
+import { lazyCatalogue } from './workshops/catalogue.ts';
 import { settings } from '../settings.ts';
 
 const config = readServerConfig();
-const services = startServices(config, settings);
-const site = await startSiteServer(config, { services: services.forms });
+const services = startServices(config, settings, lazyCatalogue(config.distDir));
+const site = await startSiteServer(config, { services: services.app });
 console.log(`[server] serving the site on ${site.url}`);
 
 let stopping = false;

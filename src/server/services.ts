@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ServerConfig } from './config.ts';
 import type { Settings } from '../schemas/settings.ts';
-import type { FormServices } from './forms/form-services.ts';
+import type { AppServices } from '../app/services.ts';
+import { createAppServices } from './app-services.ts';
 import { RateLimiter } from './forms/rate-limit.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { openDatabase } from './storage/database.ts';
@@ -12,13 +13,14 @@ import { messageIdFor } from './mail/compose.ts';
 import { createComposer } from './mail/messages.ts';
 import { bookingComposers } from './workshops/booking-mails.ts';
 import { BookingStore } from './workshops/booking-store.ts';
-import { catalogueFile, lazyCatalogue } from './workshops/catalogue.ts';
+import type { BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RunningServices {
-  forms: FormServices;
+  /** What the pages get as `Astro.locals.services`. */
+  app: AppServices;
   worker: DeliveryWorker;
   /** Erases delivered submissions past the retention period; returns how many. */
   purge(): number;
@@ -29,9 +31,10 @@ export interface RunningServices {
  * Wires storage, mail delivery and the purge job together for the production server.
  * Tuning knobs for tests and operators come from the environment (see README).
  */
-export function startServices(config: ServerConfig, settings: Settings, env: NodeJS.ProcessEnv = process.env): RunningServices {
+export function startServices(config: ServerConfig, settings: Settings, catalogue: () => BookingCatalogue, env: NodeJS.ProcessEnv = process.env): RunningServices {
   const db = openDatabase(config.dataDir);
   const store = new SubmissionStore(db);
+  const bookings = new BookingStore(db);
   const secret = loadOrCreateSecret(config.dataDir);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
@@ -41,7 +44,7 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
     store,
     transport,
     compose: createComposer(
-      bookingComposers({ db, catalogue: lazyCatalogue(catalogueFile(config.distDir)), secret, siteUrl: config.siteUrl, mailDomain, settings }),
+      bookingComposers({ bookings, catalogue, secret, siteUrl: config.siteUrl, mailDomain, settings }),
     ),
     from: config.mailFrom,
     messageId: (job) => messageIdFor(job.reference, job.message, job.recipient, mailDomain),
@@ -51,7 +54,6 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
 
   // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
   const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
-  const bookings = new BookingStore(db);
   // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
   const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
   const purge = () => {
@@ -62,23 +64,24 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   const purgeTimer = setInterval(purge, numberFrom(env.PURGE_INTERVAL_MS, 60 * 60_000));
   purgeTimer.unref();
 
-  const forms: FormServices = {
+  const app = createAppServices({
     store,
+    bookings,
     rateLimiter: new RateLimiter(numberFrom(env.FORM_RATE_LIMIT, 10), 10 * 60_000),
     secret,
     minFillMs: numberFrom(env.FORM_MIN_FILL_MS, 3_000),
     siteOrigin: new URL(config.siteUrl).origin,
     routing: settings.routing,
     now,
-    submitted: () => worker.kick(),
-  };
+    queued: () => worker.kick(),
+  });
 
   console.log(`[delivery] mail goes to ${transport.describe()}`);
   worker.start();
   purge();
 
   return {
-    forms,
+    app,
     worker,
     purge,
     async close() {

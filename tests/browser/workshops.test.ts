@@ -10,7 +10,7 @@ import { mainTextBlocks } from '../support/built-site.ts';
 import { measureReadability } from '../../src/lib/readability.ts';
 import { startMailSink, type MailSink } from '../support/mail-sink.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
-import type { BookingCatalogue, CataloguePeriod } from '../../src/forms/booking-catalogue.ts';
+import { BOOKING_CATALOGUE_FILE, BOOKING_CATALOGUE_ROUTE, bookingCatalogueSchema, type BookingCatalogue, type CataloguePeriod } from '../../src/forms/booking-catalogue.ts';
 import { isWeekday, nextDay, todayInBrussels } from '../../src/forms/booking-dates.ts';
 import { signedLinkPath } from '../../src/server/workshops/signed-link.ts';
 
@@ -28,7 +28,9 @@ beforeAll(async () => {
   // Many requests come from one address in this file; the rate limit itself is tested elsewhere.
   site = await startSiteProcess({ SMTP_URL: sink.url, FORM_MIN_FILL_MS: '0', DELIVERY_RETRY_BASE_MS: '200', FORM_RATE_LIMIT: '1000' });
   browser = await launchChromium();
-  catalogue = (await (await fetch(`${site.url}/workshops/aanbod.json`)).json()) as BookingCatalogue;
+  // The build's private copy, the one the mail worker reads; it is never served.
+  catalogue = bookingCatalogueSchema.parse(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../dist/server', BOOKING_CATALOGUE_FILE), 'utf8')));
+  expect((await fetch(`${site.url}/${BOOKING_CATALOGUE_ROUTE}`)).status, 'the catalogue is not public').toBe(404);
   workshop = catalogue.workshops[0]!;
   period = catalogue.periods.find((p) => p.id === workshop.period)!;
   schoolDays = [];

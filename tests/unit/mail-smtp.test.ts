@@ -39,30 +39,31 @@ describe('delivery over SMTP to a real mail server', () => {
     });
     const routing = { ...settings.routing, concernPerson: ['persoon@example.org'], concernGroup: ['groep@example.org', 'tweede@example.org'], question: ['vraag@example.org'] };
     const cases = [
-      { reference: 'PPPP2222', soort: 'persoon' as const, to: ['persoon@example.org'] },
-      { reference: 'GGGG3333', soort: 'groep' as const, to: ['groep@example.org', 'tweede@example.org'] },
-      { reference: 'VVVV4444', soort: 'vraag' as const, to: ['vraag@example.org'] },
-    ];
-    for (const c of cases) {
-      const data = concern(c.soort, `Tekst over ${c.soort} met een unieke zin ${c.reference}.`);
+      { soort: 'persoon' as const, to: ['persoon@example.org'] },
+      { soort: 'groep' as const, to: ['groep@example.org', 'tweede@example.org'] },
+      { soort: 'vraag' as const, to: ['vraag@example.org'] },
+    ].map((c) => {
+      const data = concern(c.soort, `Tekst over ${c.soort} met een unieke zin ${c.soort}-${c.to.length}.`);
       const route = concernForm.route(data);
-      store.save({ reference: c.reference, form: concernForm.id, route, payload: data, messages: routing[route].map((recipient) => ({ message: concernForm.id, recipient })) }, Date.now());
-    }
+      const reference = store.save({ form: concernForm.id, version: concernForm.stored.version, route, payload: data, messages: routing[route].map((recipient) => ({ message: concernForm.id, recipient })) }, Date.now());
+      return { ...c, reference, phrase: `unieke zin ${c.soort}-${c.to.length}` };
+    });
     await worker.runOnce();
     const mails = await sink.waitFor(4);
     for (const c of cases) {
       const received = mails.filter((m) => m.subject?.includes(`${c.reference.slice(0, 4)} ${c.reference.slice(4)}`));
       expect(received.map((m) => (Array.isArray(m.to) ? '' : m.to?.text)).sort()).toEqual([...c.to].sort());
       for (const mail of received) {
-        expect(mail.text).toContain(`unieke zin ${c.reference}`);
+        expect(mail.text).toContain(c.phrase);
         expect(mail.text).toContain('Leerkracht of iemand van een school');
         expect(mail.text).toContain('In de vooravond');
         expect(mail.messageId).toMatch(new RegExp(`^<${c.reference}\\.melding\\.[A-Za-z0-9_-]+@example\\.org>$`));
       }
     }
     // A resend after a crash carries the same Message-ID, so the mailbox can recognise it.
-    const first = mails.find((m) => m.subject?.includes('PPPP 2222'))!;
-    const again = messageIdFor('PPPP2222', 'melding', 'persoon@example.org', 'example.org');
+    const person = cases[0]!.reference;
+    const first = mails.find((m) => m.subject?.includes(`${person.slice(0, 4)} ${person.slice(4)}`))!;
+    const again = messageIdFor(person, 'melding', 'persoon@example.org', 'example.org');
     expect(first.messageId).toBe(again);
     transport.close();
   });

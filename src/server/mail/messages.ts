@@ -1,10 +1,6 @@
 import { concernForm } from '../../forms/concern-form.ts';
-import type { FormDefinition } from '../../forms/definition.ts';
-import type { DeliveryJob } from '../storage/submission-store.ts';
+import { readPayload, type DeliveryJob } from '../storage/submission-store.ts';
 import { composeSubmissionMail, type MailContent } from './compose.ts';
-
-/** Every form whose submissions are mailed to the recipients in the routing table, by id. */
-const routedForms: FormDefinition[] = [concernForm];
 
 export type Composer = (job: DeliveryJob) => MailContent;
 
@@ -14,9 +10,7 @@ export type Composer = (job: DeliveryJob) => MailContent;
  */
 export function createComposer(extra: Record<string, Composer> = {}): Composer {
   const composers: Record<string, Composer> = { ...extra };
-  for (const definition of routedForms) {
-    composers[definition.id] = (job) => composeSubmissionMail(definition, job.reference, job.payload as Record<string, unknown>, new Date(job.createdAt));
-  }
+  composers[concernForm.id] = (job) => composeSubmissionMail(concernForm, job.reference, readPayload(concernForm.stored, job), new Date(job.createdAt));
   return (job) => {
     const compose = composers[job.message];
     if (!compose) throw new Error(`no composer for message type ${job.message}`);
