@@ -48,6 +48,11 @@ export interface NewSubmission {
   payload: unknown;
   /** Messages beyond the routed recipients, e.g. an acknowledgement to the sender. */
   extraMessages: { message: string; recipient: string }[];
+  /**
+   * The form token it was sent with. A second submission with the same token (a refresh, a
+   * resend after Back) is not stored again: `save` returns the first one's reference.
+   */
+  token?: string;
 }
 
 export interface Submissions {

@@ -2,7 +2,7 @@ import type { AppServices } from '../app/services.ts';
 import type { Settings } from '../schemas/settings.ts';
 import { storedBooking } from '../forms/booking-form.ts';
 import { BOOKING_MESSAGES } from '../forms/booking-messages.ts';
-import { checkFormToken, issueFormToken } from './forms/form-token.ts';
+import { checkFormToken, formTokenKey, issueFormToken } from './forms/form-token.ts';
 import type { RateLimiter } from './forms/rate-limit.ts';
 import type { SubmissionStore } from './storage/submission-store.ts';
 import type { BookingStore } from './workshops/booking-store.ts';
@@ -63,6 +63,7 @@ export function createAppServices(parts: AppServiceParts): AppServices {
             route: submission.route,
             payload: submission.payload,
             messages: [...parts.routing[submission.route].map((recipient) => ({ message: submission.form, recipient })), ...submission.extraMessages],
+            tokenKey: submission.token === undefined ? undefined : formTokenKey(submission.token),
           },
           now(),
           during,

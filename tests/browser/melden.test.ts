@@ -90,7 +90,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.fill('#veld-bezorgdheid', typed);
       await page.check('#veld-contact-contact');
       await page.fill('#veld-email', 'geen-geldig-adres');
-      await page.getByRole('button', { name: 'Verstuur je bericht' }).click();
+      await page.getByRole('button', { name: 'Ga verder' }).click();
       await page.waitForLoadState('load');
 
       expect(await page.title()).toMatch(/^Fout: /);
@@ -138,6 +138,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.check('#veld-terugbellen');
       await page.check('#veld-momenten-namiddag');
       await page.check('#veld-bericht-nee');
+      await page.getByRole('button', { name: 'Ga verder' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Controleer je bericht');
       const [confirmation] = await Promise.all([
         page.waitForResponse((r) => r.url().includes('/melden/bevestiging/')),
         page.getByRole('button', { name: 'Verstuur je bericht' }).click(),

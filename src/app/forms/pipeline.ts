@@ -9,6 +9,14 @@ import type { AppServices } from '../services.ts';
 export const TOKEN_FIELD = '_start';
 export const HONEYPOT_FIELD = 'homepage';
 
+/**
+ * The button that says what a post of a form with a check step asks for: "wijzig" goes back to
+ * the questions, "verstuur" stores; anything else (the form's own button) shows the check page.
+ * Like the token, it never reaches validation or storage.
+ */
+export const STEP_FIELD = '_stap';
+export type Step = 'controleer' | 'wijzig' | 'verstuur';
+
 /** What a form page shows: the form again, with the values kept, errors and a notice. */
 export interface ShowForm {
   kind: 'show';
@@ -17,6 +25,8 @@ export interface ShowForm {
   errors: FieldError[];
   token: string;
   notice?: string;
+  /** Show the check page ("Controleer je bericht") with these valid, still unsent values. */
+  review?: true;
 }
 
 export type FormOutcome = ShowForm | { kind: 'redirect'; location: string };
@@ -45,7 +55,7 @@ interface ReceiveOptions {
   bot?(): FormOutcome;
 }
 
-type Received<Data> = ShowForm | { kind: 'bot'; outcome: FormOutcome } | { kind: 'valid'; data: Data; values: FormValues; token: string };
+type Received<Data> = ShowForm | { kind: 'bot'; outcome: FormOutcome } | { kind: 'valid'; data: Data; values: FormValues; token: string; step: Step };
 
 /**
  * The checks every form post on the site passes, in this order: method, origin, content type,
@@ -73,8 +83,11 @@ export async function receiveForm<S extends z.ZodType>(definition: FormDefinitio
   const params = new URLSearchParams(body);
   const token = params.get(TOKEN_FIELD) ?? undefined;
   const honeypot = params.get(HONEYPOT_FIELD) ?? '';
+  const requested = params.get(STEP_FIELD);
+  const step: Step = requested === 'wijzig' || requested === 'verstuur' ? requested : 'controleer';
   params.delete(TOKEN_FIELD);
   params.delete(HONEYPOT_FIELD);
+  params.delete(STEP_FIELD);
   const multiple = new Set(allFields(definition).filter((f) => f.type === 'checkboxes').map((f) => f.name));
   const values = formValues(params, multiple);
   const keptToken = token && forms.checkToken(token, 0) === 'ok' ? token : freshToken;
@@ -87,7 +100,7 @@ export async function receiveForm<S extends z.ZodType>(definition: FormDefinitio
   }
   const result = validateForm(definition, values);
   if (!result.ok) return show(422, values, keptToken, result.errors);
-  return { kind: 'valid', data: result.data, values, token: keptToken };
+  return { kind: 'valid', data: result.data, values, token: keptToken, step };
 }
 
 interface RoutedOptions<Data> {
@@ -104,6 +117,8 @@ interface RoutedOptions<Data> {
 /**
  * A routed form (the concern form, the workshop booking): after the checks, the submission and
  * its delivery jobs are committed, and only then is the visitor sent on to the confirmation.
+ * A form with `checkAnswers` first shows the check page; its "Verstuur" stores. A second post
+ * with the same form token stores nothing new and leads to the first one's confirmation.
  */
 export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definition: RoutedForm<Data, S>, request: FormRequest, options: RoutedOptions<Data> = {}): Promise<FormOutcome> {
   const { services } = request;
@@ -115,7 +130,9 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
   });
   if (received.kind === 'show') return received;
   if (received.kind === 'bot') return received.outcome;
-  const { data, values, token } = received;
+  const { data, values, token, step } = received;
+  if (definition.checkAnswers && step === 'wijzig') return { kind: 'show', status: 200, values, token, errors: [] };
+  if (definition.checkAnswers && step === 'controleer') return { kind: 'show', status: 200, values, token, errors: [], review: true };
   try {
     const reference = services.submissions.save(
       {
@@ -124,6 +141,7 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
         route: definition.route(data),
         payload: data,
         extraMessages: options.extraMessages?.(data) ?? [],
+        token,
       },
       (reference) => options.reserve?.(data, reference),
     );

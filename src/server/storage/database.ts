@@ -64,6 +64,10 @@ const migrations: string[] = [
   // Stored payloads carry the version of their form's stored shape, so a later deploy reads
   // them with the right schema or alerts an operator, never misreads them.
   `ALTER TABLE submissions ADD COLUMN payload_version INTEGER NOT NULL DEFAULT 1;`,
+  // The hash of the form token a submission was sent with: a second post of the same form
+  // (refresh, Back and resend, a double click) finds the first submission instead of a new one.
+  `ALTER TABLE submissions ADD COLUMN token_key TEXT;
+   CREATE UNIQUE INDEX submissions_token_key ON submissions(token_key);`,
 ];
 
 function migrate(db: DatabaseSync): void {
