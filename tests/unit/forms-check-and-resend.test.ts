@@ -20,7 +20,7 @@ import { BookingStore } from '../../src/server/workshops/booking-store.ts';
 const origin = 'https://site.test';
 const answers = { soort: 'persoon', rol: 'ouder', bezorgdheid: 'Mijn zoon deelt filmpjes die andere groepen belachelijk maken.', leeftijd: 'minderjarig', contact: 'anoniem', momenten: ['voormiddag', 'avond'] };
 
-function setup() {
+function setup(rateLimit = 10_000) {
   const db = openDatabase(mkdtempSync(path.join(os.tmpdir(), 'check-and-resend-')));
   const store = new SubmissionStore(db);
   const secret = randomBytes(32);
@@ -28,7 +28,7 @@ function setup() {
   const services = createAppServices({
     store,
     bookings: new BookingStore(db),
-    rateLimiter: new RateLimiter(10_000, 600_000),
+    rateLimiter: new RateLimiter(rateLimit, 600_000),
     secret,
     minFillMs: 0,
     siteOrigin: origin,
@@ -84,6 +84,19 @@ describe('"Controleer je bericht" before sending', () => {
     const reference = outcome.kind === 'redirect' ? outcome.location.split('/').at(-1)! : '';
     expect(store.counts().submissions).toBe(1);
     expect(JSON.stringify(store.payload(reference, concernForm.stored))).not.toContain(STEP_FIELD);
+  });
+});
+
+describe('the rate limit', () => {
+  it('counts only posts that store: checking and changing answers never use it up', async () => {
+    const { store, post } = setup(1);
+    for (let i = 0; i < 3; i++) {
+      expect(await post(answers)).toMatchObject({ kind: 'show', review: true });
+      expect(await post({ ...answers, [STEP_FIELD]: 'wijzig' })).toMatchObject({ kind: 'show', status: 200 });
+    }
+    expect((await post({ ...answers, [STEP_FIELD]: 'verstuur' })).kind).toBe('redirect');
+    expect(await post({ ...answers, [STEP_FIELD]: 'verstuur' })).toMatchObject({ kind: 'show', status: 429 });
+    expect(store.counts().submissions).toBe(1);
   });
 });
 

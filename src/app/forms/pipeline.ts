@@ -53,6 +53,8 @@ interface ReceiveOptions {
   minFillMs: number;
   /** What a bot is told; the default shows the form again. Nothing is stored either way. */
   bot?(): FormOutcome;
+  /** The form has a check step (`RoutedForm.checkAnswers`): only its "Verstuur" counts towards the rate limit. */
+  checkStep?: boolean;
 }
 
 type Received<Data> = ShowForm | { kind: 'bot'; outcome: FormOutcome } | { kind: 'valid'; data: Data; values: FormValues; token: string; step: Step };
@@ -92,7 +94,10 @@ export async function receiveForm<S extends z.ZodType>(definition: FormDefinitio
   const values = formValues(params, multiple);
   const keptToken = token && forms.checkToken(token, 0) === 'ok' ? token : freshToken;
 
-  if (!forms.allowPost(clientAddress)) {
+  // The limit guards storage and mail. Looking over one's answers and changing them stores
+  // nothing, so a person who corrects a few things is never stopped for it.
+  const stores = !options.checkStep || step === 'verstuur';
+  if (stores && !forms.allowPost(clientAddress)) {
     return show(429, values, keptToken, [], 'Er zijn veel berichten na elkaar verstuurd vanaf jouw verbinding. Wacht tien minuten en verstuur het dan opnieuw. Wat je schreef, staat nog hieronder.');
   }
   if (honeypot !== '' || forms.checkToken(token, options.minFillMs) !== 'ok') {
@@ -125,6 +130,7 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
   const received = await receiveForm(definition, request, {
     initial: options.initial,
     minFillMs: services.forms.minFillMs,
+    checkStep: definition.checkAnswers,
     // A bot is answered as if all went well: it learns nothing, and nothing is stored.
     bot: () => ({ kind: 'redirect', location: definition.confirmationPath(generateReference()) }),
   });
