@@ -15,6 +15,7 @@ import { bookingComposers } from './workshops/booking-mails.ts';
 import { BookingStore } from './workshops/booking-store.ts';
 import type { BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
+import { createClock } from './clock.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,7 +39,7 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
   const secret = loadOrCreateSecret(config.dataDir);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
-  const now = () => Date.now();
+  const now = createClock(env);
 
   const worker = new DeliveryWorker({
     store,
