@@ -105,6 +105,10 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole('button', { name: 'Verstuur je bericht' }).click();
       await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\/melden\/bevestiging\/[2-9A-HJKMNP-Z]{8}$/);
       expect(await page.locator('h1').textContent()).toContain('goed aangekomen');
+      // A photo of the page would stay in the gallery: print it or write it down instead.
+      const confirmationText = (await page.locator('main').textContent())!;
+      expect(confirmationText).not.toMatch(/foto/i);
+      expect(confirmationText).toContain('druk deze pagina af');
       expect(storedCount()).toBe(before + 1);
       const confirmation = new URL(page.url()).pathname;
 
