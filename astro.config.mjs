@@ -7,6 +7,8 @@ import { site } from './src/integrations/site.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Tests build a second site (other settings) into a folder of their own.
+  ...(process.env.BUILD_OUT_DIR ? { outDir: process.env.BUILD_OUT_DIR } : {}),
   // Pages are files (`/privacy.html`) so the production server maps clean URLs without redirects.
   build: { format: 'file', inlineStylesheets: 'never' },
   trailingSlash: 'never',

@@ -7,8 +7,14 @@ import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
 import { lazyCatalogue } from './workshops/catalogue.ts';
 import { settings } from '../settings.ts';
+import { productionRefusal } from './production-guard.ts';
 
 const config = readServerConfig();
+const refusal = productionRefusal(process.env, settings, config);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 const services = startServices(config, settings, lazyCatalogue(config.distDir));
 const site = await startSiteServer(config, { services: services.app });
 console.log(`[server] serving the site on ${site.url}`);

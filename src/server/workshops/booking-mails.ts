@@ -9,6 +9,7 @@ import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
 import { readPayload, type DeliveryJob } from '../storage/submission-store.ts';
 import type { Booking, BookingStore } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
+import { publicCoordinator } from '../../lib/placeholders.ts';
 import { signedLinkPath } from './signed-link.ts';
 
 export interface BookingMailOptions {
@@ -28,11 +29,13 @@ type Composer = (job: DeliveryJob) => MailContent;
 export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
   const { bookings, settings } = options;
   const link = (path: string) => new URL(path, options.siteUrl).href;
+  // A school never gets a placeholder as the address to write to.
+  const coordinator = publicCoordinator(settings);
   const signature = [
     '',
     '--',
     `${settings.contactPointName}, stad ${settings.city}`,
-    `Vragen over de workshops? Mail ${settings.workshopCoordinator.name}: ${settings.workshopCoordinator.email}. Noem je referentienummer.`,
+    ...(coordinator.email ? [`Vragen over de workshops? Mail ${coordinator.name}: ${coordinator.email.text}. Noem je referentienummer.`] : []),
   ];
 
   /** What every mail about a booking needs: its form data and how the pages name things. */
@@ -106,7 +109,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
         endsAt: booking.endsAt!,
         summary: `Workshop ${topic}${provider ? ` (${provider})` : ''}`,
         location: school,
-        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, `Vragen? Mail ${settings.workshopCoordinator.email}.`].join('\n'),
+        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, ...(coordinator.email ? [`Vragen? Mail ${coordinator.email.text}.`] : [])].join('\n'),
         prodId: `-//Stad ${settings.city}//${settings.contactPointName}//NL`,
       });
       return {
