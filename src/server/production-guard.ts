@@ -1,5 +1,5 @@
 import { findPlaceholders, PLACEHOLDER_PATTERN, type Settings } from '../schemas/settings.ts';
-import type { ServerConfig } from './config.ts';
+import { isProductionRun, type ServerConfig } from './config.ts';
 
 /**
  * A public site must not start with placeholder routing or contact details: it would tell a
@@ -7,12 +7,9 @@ import type { ServerConfig } from './config.ts';
  * start refuses, naming each field; the embedded default (`npm start`, no SITE_URL) still runs
  * with placeholders so anyone can try the site.
  *
- * Production means NODE_ENV=production or a public https:// SITE_URL. It then also needs a
- * real SMTP_URL and MAIL_FROM, since mail files on the server reach no one.
+ * Production is what `isProductionRun` says (config.ts). It then also needs a real SMTP_URL
+ * and MAIL_FROM, since mail files on the server reach no one.
  */
-export function isProductionStart(env: NodeJS.ProcessEnv): boolean {
-  return env.NODE_ENV === 'production' || /^https:\/\//i.test(env.SITE_URL ?? '');
-}
 
 /** Settings that decide where reports go or how visitors reach or leave us. */
 const BLOCKING_FIELDS = ['routing', 'contact', 'quickExitUrl', 'privacy.dpoEmail', 'workshopCoordinator.email'];
@@ -33,7 +30,7 @@ export function productionBlockers(settings: Settings, config: Pick<ServerConfig
 
 /** The message to stop with, or undefined when the server may start. */
 export function productionRefusal(env: NodeJS.ProcessEnv, settings: Settings, config: Pick<ServerConfig, 'siteUrl' | 'smtpUrl' | 'mailFrom'>): string | undefined {
-  if (!isProductionStart(env)) return undefined;
+  if (!isProductionRun(env)) return undefined;
   const problems = productionBlockers(settings, config);
   if (problems.length === 0) return undefined;
   return [

@@ -134,3 +134,22 @@ describe('internal links', () => {
     expect(targets.size).toBeGreaterThan(pages.length);
   });
 });
+
+describe('the public address in the built pages', () => {
+  it('is never localhost, unless the site really is built for localhost; the home canonical is /', async () => {
+    const builtFor = process.env.SITE_URL ?? '';
+    const localBuild = /localhost|127\.0\.0\.1/.test(builtFor);
+    if (!localBuild) {
+      for (const page of pages) expect([page.path, /localhost:\d+|127\.0\.0\.1/.test(page.html)]).toEqual([page.path, false]);
+      const robots = await (await fetch(`${siteUrl}/robots.txt`)).text();
+      const sitemap = await (await fetch(`${siteUrl}/sitemap.xml`)).text();
+      expect(`${robots}${sitemap}`).not.toMatch(/localhost/);
+    }
+    const home = pages.find((p) => p.path === '/')!;
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(home.html)?.[1];
+    if (builtFor) expect(canonical).toBe(new URL('/', builtFor).href);
+    else expect(canonical).toBeUndefined();
+    const tipSheet = pages.find((p) => p.path.startsWith('/gesprekstips/') && p.html.includes('Deel je bezorgdheid via'))!;
+    expect(visibleText(tipSheet.html)).toContain(builtFor ? `Deel je bezorgdheid via ${new URL(builtFor).host}/melden` : 'Deel je bezorgdheid via de pagina Bezorgdheid delen op deze website');
+  });
+});

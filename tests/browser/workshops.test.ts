@@ -292,8 +292,11 @@ describe('the last sessions of a period', () => {
     const formPage = await (await fetch(`${site.url}/workshops/boeken`)).text();
     const left = Number(new RegExp(`data-period="${period.id}" data-sessions-left="(\\d+)"`).exec(formPage)?.[1]);
     expect(left).toBeGreaterThan(0);
-    const token = /name="_start" value="([^"]+)"/.exec(formPage)![1]!;
     const extra = 20;
+    // Every school has its own form page, so its own token (one token stores one request).
+    const tokens = await Promise.all(
+      Array.from({ length: left + extra }, async () => /name="_start" value="([^"]+)"/.exec(await (await fetch(`${site.url}/workshops/boeken`)).text())![1]!),
+    );
 
     const responses = await Promise.all(
       Array.from({ length: left + extra }, (_, i) =>
@@ -302,7 +305,7 @@ describe('the last sessions of a period', () => {
           redirect: 'manual',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
           body: new URLSearchParams({
-            _start: token,
+            _start: tokens[i]!,
             homepage: '',
             school: 'andere',
             andereSchool: `School ${i}`,

@@ -1,18 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isProductionStart, productionBlockers, productionRefusal } from '../../src/server/production-guard.ts';
+import { productionBlockers, productionRefusal } from '../../src/server/production-guard.ts';
+import { isProductionRun } from '../../src/server/config.ts';
 import { settings as shipped } from '../../src/settings.ts';
 import { completeSettings } from '../support/complete-settings.ts';
 
 const ready = { siteUrl: 'https://aanspreekpunt.voorbeeldstad.test', smtpUrl: 'smtps://user:pass@mail.voorbeeldstad.test:465', mailFrom: 'Aanspreekpunt <aanspreekpunt@voorbeeldstad.test>' };
 
 describe('production mode', () => {
-  it('is NODE_ENV=production or a public https SITE_URL; the embedded default is not', () => {
-    expect(isProductionStart({ NODE_ENV: 'production' })).toBe(true);
-    expect(isProductionStart({ SITE_URL: 'https://aanspreekpunt.voorbeeldstad.test' })).toBe(true);
-    expect(isProductionStart({})).toBe(false);
-    expect(isProductionStart({ SITE_URL: 'http://localhost:4321', NODE_ENV: 'test' })).toBe(false);
+  it('is NODE_ENV=production, a public https SITE_URL, a public HOST or a trusted proxy; the embedded default is not', () => {
+    expect(isProductionRun({ NODE_ENV: 'production' })).toBe(true);
+    expect(isProductionRun({ SITE_URL: 'https://aanspreekpunt.voorbeeldstad.test' })).toBe(true);
+    expect(isProductionRun({ HOST: '0.0.0.0' })).toBe(true);
+    expect(isProductionRun({ TRUST_PROXY_HOPS: '1' })).toBe(true);
+    expect(isProductionRun({})).toBe(false);
+    expect(isProductionRun({ SITE_URL: 'http://localhost:4321', NODE_ENV: 'test' })).toBe(false);
+    // Astro's build sets NODE_ENV itself: only what the operator set counts there.
+    expect(isProductionRun({ NODE_ENV: 'production', SITE_URL: 'https://x.test' }, { build: true })).toBe(false);
   });
 });
 

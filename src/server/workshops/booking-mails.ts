@@ -76,14 +76,19 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
       };
     },
 
+    // This mail goes to whatever address was typed in the form, from the city's sender, before
+    // anyone checked the request: it carries only fixed text, the workshop's name from our own
+    // catalogue, the validated dates, the reference and our own links. Never a name, a class,
+    // "another school" or remarks from the form, so it cannot carry someone else's text or link.
     [BOOKING_MESSAGES.received]: (job) => {
-      const { data, topic, school, reference } = context(job);
+      const { data, catalogue, reference } = context(job);
+      const topic = findWorkshop(catalogue, data.workshop)?.topic;
       return {
         subject: `We ontvingen je aanvraag voor een workshop [${reference}]`,
         text: [
-          `Dag ${data.naam},`,
+          'Dag,',
           '',
-          `We ontvingen je aanvraag voor de workshop ${topic} voor ${school}, klas ${data.klas}.`,
+          `We ontvingen je aanvraag voor ${topic ? `de workshop ${topic}` : 'een workshop'}.`,
           `Je referentienummer is ${reference}.`,
           '',
           'Je voorkeurdagen:',
@@ -92,6 +97,9 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
           'Wat gebeurt er nu?',
           'De coördinator van de workshops kiest een van die dagen. Je krijgt dan een e-mail met een agenda-item.',
           'Past geen enkele dag? Dan krijg je ook een e-mail.',
+          '',
+          'Vroeg je deze workshop niet aan? Dan hoef je niets te doen.',
+          `Meer over de workshops: ${link('/workshops')}`,
           ...signature,
         ].join('\n'),
       };
