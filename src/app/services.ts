@@ -65,6 +65,11 @@ export interface NewSubmission {
    * only once the school confirmed its address (`Bookings.confirmAddress`).
    */
   routeLater?: boolean;
+  /**
+   * The form token it was sent with. A second submission with the same token (a refresh, a
+   * resend after Back) is not stored again: `save` returns the first one's reference.
+   */
+  token?: string;
 }
 
 export interface Submissions {

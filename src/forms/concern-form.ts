@@ -103,6 +103,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
   subject: (data) =>
     ({ persoon: 'Bezorgdheid over een persoon', groep: 'Spanningen in een groep', vraag: 'Vraag of advies' } as const)[data.soort],
   confirmationPath: (reference) => `/melden/bevestiging/${reference}`,
+  checkAnswers: true,
   sections: [
     {
       id: 'onderwerp',

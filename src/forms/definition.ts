@@ -100,6 +100,11 @@ export interface RoutedForm<Data = unknown, Schema extends z.ZodType<Data> = z.Z
   subject(data: Data): string;
   /** Where the visitor goes after a successful submission. */
   confirmationPath(reference: string): string;
+  /**
+   * A "Controleer je bericht" step (GOV.UK's check answers) before anything is stored: a valid
+   * post shows every answer with a way back to each question, and only "Verstuur" stores.
+   */
+  checkAnswers?: boolean;
 }
 
 export function allFields(definition: Pick<FormDefinition, 'sections'>): Field[] {

@@ -37,6 +37,7 @@ export async function getSitePages(): Promise<SitePage[]> {
     { path: '/melden/ouder', title: 'Eerst met iemand praten', group: 'Bezorgdheid delen', ...page('form') },
     { path: '/melden/leerling', title: 'Het gaat over een leerling', group: 'Bezorgdheid delen', ...page('form') },
     { path: '/melden/formulier', title: 'Deel je bezorgdheid', group: 'Bezorgdheid delen', ...page('form') },
+    { path: '/melden/veilig-surfen', title: 'Veilig surfen', group: 'Bezorgdheid delen', ...page('form') },
     ...audiences.map((a) => ({ path: `/voor/${a.data.audience}`, title: a.data.title, group: 'Voor wie?', ...page('overview') })),
     { path: '/info', title: 'Info', group: 'Info', ...page('overview') },
     ...themes.filter((t) => t !== 'aanpak').map((t) => ({ path: `/info/thema/${t}`, title: `Thema: ${themeLabels[t]}`, group: 'Info', ...page('overview') })),

@@ -10,8 +10,9 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form.js-form')) {
       return;
     }
     form.dataset.submitting = 'true';
-    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
-    if (button) {
+    // The button that was pressed; the check page's "Wijzig" buttons keep their label.
+    const button = (event.submitter as HTMLButtonElement | null) ?? form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (button && !('keepLabel' in button.dataset)) {
       button.setAttribute('aria-disabled', 'true');
       button.textContent = form.dataset.submittingLabel ?? button.textContent;
     }

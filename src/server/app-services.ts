@@ -2,7 +2,7 @@ import type { AppServices } from '../app/services.ts';
 import type { Settings } from '../schemas/settings.ts';
 import { storedBooking } from '../forms/booking-form.ts';
 import { BOOKING_MESSAGES } from '../forms/booking-messages.ts';
-import { checkFormToken, issueFormToken, parseFormToken } from './forms/form-token.ts';
+import { checkFormToken, formTokenKey, issueFormToken, parseFormToken } from './forms/form-token.ts';
 import type { RateLimiter } from './forms/rate-limit.ts';
 import type { UsedTokens } from './forms/used-tokens.ts';
 import type { SubmissionStore } from './storage/submission-store.ts';
@@ -79,6 +79,7 @@ export function createAppServices(parts: AppServiceParts): AppServices {
               ...(submission.routeLater ? [] : parts.routing[submission.route].map((recipient) => ({ message: submission.form, recipient }))),
               ...submission.extraMessages,
             ],
+            tokenKey: submission.token === undefined ? undefined : formTokenKey(submission.token),
           },
           now(),
           during,

@@ -25,7 +25,10 @@ export async function postForm(siteUrl: string, path: string, fields: Record<str
   return { status: response.status, location: response.headers.get('location'), body: await response.text() };
 }
 
-/** A valid anonymous concern about a person, with a phrase the test can look for. */
+/**
+ * A valid anonymous concern about a person, with a phrase the test can look for, posted as the
+ * check page's "Verstuur" button posts it (`_stap=verstuur`), so it is stored at once.
+ */
 export function concernFields(token: string, text: string): Record<string, string> {
-  return { _start: token, homepage: '', soort: 'persoon', rol: 'ouder', bezorgdheid: text, leeftijd: 'minderjarig', contact: 'anoniem' };
+  return { _start: token, homepage: '', _stap: 'verstuur', soort: 'persoon', rol: 'ouder', bezorgdheid: text, leeftijd: 'minderjarig', contact: 'anoniem' };
 }

@@ -9,6 +9,14 @@ import type { AppServices } from '../services.ts';
 export const TOKEN_FIELD = '_start';
 export const HONEYPOT_FIELD = 'homepage';
 
+/**
+ * The button that says what a post of a form with a check step asks for: "wijzig" goes back to
+ * the questions, "verstuur" stores; anything else (the form's own button) shows the check page.
+ * Like the token, it never reaches validation or storage.
+ */
+export const STEP_FIELD = '_stap';
+export type Step = 'controleer' | 'wijzig' | 'verstuur';
+
 /** What a form page shows: the form again, with the values kept, errors and a notice. */
 export interface ShowForm {
   kind: 'show';
@@ -17,6 +25,8 @@ export interface ShowForm {
   errors: FieldError[];
   token: string;
   notice?: string;
+  /** Show the check page ("Controleer je bericht") with these valid, still unsent values. */
+  review?: true;
 }
 
 export type FormOutcome = ShowForm | { kind: 'redirect'; location: string };
@@ -50,9 +60,11 @@ interface ReceiveOptions {
   minFillMs: number;
   /** What a filled honeypot is told; the default shows the form again. Nothing is stored either way. */
   bot?(): FormOutcome;
+  /** The form has a check step (`RoutedForm.checkAnswers`): only its "Verstuur" counts towards the rate limit. */
+  checkStep?: boolean;
 }
 
-type Received<Data> = ShowForm | { kind: 'bot'; outcome: FormOutcome } | { kind: 'valid'; data: Data; values: FormValues; token: string };
+type Received<Data> = ShowForm | { kind: 'bot'; outcome: FormOutcome } | { kind: 'valid'; data: Data; values: FormValues; token: string; step: Step };
 
 /**
  * The checks every form post on the site passes, in this order: method, origin, content type,
@@ -80,13 +92,19 @@ export async function receiveForm<S extends z.ZodType>(definition: FormDefinitio
   const params = new URLSearchParams(body);
   const token = params.get(TOKEN_FIELD) ?? undefined;
   const honeypot = params.get(HONEYPOT_FIELD) ?? '';
+  const requested = params.get(STEP_FIELD);
+  const step: Step = requested === 'wijzig' || requested === 'verstuur' ? requested : 'controleer';
   params.delete(TOKEN_FIELD);
   params.delete(HONEYPOT_FIELD);
+  params.delete(STEP_FIELD);
   const multiple = new Set(allFields(definition).filter((f) => f.type === 'checkboxes').map((f) => f.name));
   const values = formValues(params, multiple);
   const keptToken = token && forms.checkToken(token, 0) === 'ok' ? token : freshToken;
 
-  if (!forms.allowPost(clientAddress)) return show(429, values, keptToken, [], RATE_NOTICE);
+  // The limit guards storage and mail. Looking over one's answers and changing them stores
+  // nothing, so a person who corrects a few things is never stopped for it.
+  const stores = !options.checkStep || step === 'verstuur';
+  if (stores && !forms.allowPost(clientAddress)) return show(429, values, keptToken, [], RATE_NOTICE);
   // Only a filled honeypot, which no person sees, is treated as a bot.
   if (honeypot !== '') return { kind: 'bot', outcome: options.bot?.() ?? show(200, values) };
   // A post that came too fast, or whose token is too old, forged or from another server key,
@@ -94,7 +112,7 @@ export async function receiveForm<S extends z.ZodType>(definition: FormDefinitio
   if (forms.checkToken(token, options.minFillMs) !== 'ok') return show(400, values, freshToken, [], RESEND_NOTICE);
   const result = validateForm(definition, values);
   if (!result.ok) return show(422, values, keptToken, result.errors);
-  return { kind: 'valid', data: result.data, values, token: keptToken };
+  return { kind: 'valid', data: result.data, values, token: keptToken, step };
 }
 
 interface RoutedOptions<Data> {
@@ -113,18 +131,23 @@ interface RoutedOptions<Data> {
 /**
  * A routed form (the concern form, the workshop booking): after the checks, the submission and
  * its delivery jobs are committed, and only then is the visitor sent on to the confirmation.
+ * A form with `checkAnswers` first shows the check page; its "Verstuur" stores. A second post
+ * with the same form token stores nothing new and leads to the first one's confirmation.
  */
 export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definition: RoutedForm<Data, S>, request: FormRequest, options: RoutedOptions<Data> = {}): Promise<FormOutcome> {
   const { services } = request;
   const received = await receiveForm(definition, request, {
     initial: options.initial,
     minFillMs: services.forms.minFillMs,
+    checkStep: definition.checkAnswers,
     // A bot is answered as if all went well: it learns nothing, and nothing is stored.
     bot: () => ({ kind: 'redirect', location: definition.confirmationPath(generateReference()) }),
   });
   if (received.kind === 'show') return received;
   if (received.kind === 'bot') return received.outcome;
-  const { data, values, token } = received;
+  const { data, values, token, step } = received;
+  if (definition.checkAnswers && step === 'wijzig') return { kind: 'show', status: 200, values, token, errors: [] };
+  if (definition.checkAnswers && step === 'controleer') return { kind: 'show', status: 200, values, token, errors: [], review: true };
   if (!services.forms.mayStore(request.clientAddress)) return { kind: 'show', status: 429, values, token, errors: [], notice: RATE_NOTICE };
   try {
     const reference = services.submissions.save(
@@ -135,6 +158,7 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
         payload: data,
         extraMessages: options.extraMessages?.(data) ?? [],
         routeLater: options.routeLater,
+        token,
       },
       (reference) => {
         if (!services.forms.useToken(token)) throw new TokenAlreadyUsed();

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * A signed hidden field: when the form was first shown, and a random id. A submission that
@@ -36,4 +36,12 @@ export function parseFormToken(secret: Buffer, token: string | undefined): { iss
 
 function sign(secret: Buffer, value: string): string {
   return createHmac('sha256', secret).update(`form-token:${value}`).digest('base64url');
+}
+
+/**
+ * What is stored with a submission to recognise its token again: a hash, so the stored value
+ * says nothing about when the form was shown.
+ */
+export function formTokenKey(token: string): string {
+  return createHash('sha256').update(`form-token-key:${token}`).digest('base64url');
 }

@@ -90,6 +90,10 @@ const migrations: string[] = [
    ALTER TABLE workshop_bookings_v3 RENAME TO workshop_bookings;
    CREATE INDEX workshop_bookings_period ON workshop_bookings(period, status);
    CREATE INDEX workshop_bookings_status ON workshop_bookings(status, created_at);`,
+  // The hash of the form token a submission was sent with: a second post of the same form
+  // (refresh, Back and resend, a double click) finds the first submission instead of a new one.
+  `ALTER TABLE submissions ADD COLUMN token_key TEXT;
+   CREATE UNIQUE INDEX submissions_token_key ON submissions(token_key);`,
 ];
 
 function migrate(db: DatabaseSync): void {

@@ -11,6 +11,8 @@ export interface StoredSubmission {
   payload: unknown;
   /** One message per recipient; each is delivered (and retried) on its own. */
   messages: { message: string; recipient: string }[];
+  /** The hash of the form token it was sent with (`formTokenKey`): the same key is stored once. */
+  tokenKey?: string;
 }
 
 /** SQLITE_CONSTRAINT_PRIMARYKEY: the only error on which a new reference is worth a try. */
@@ -64,20 +66,28 @@ export class SubmissionStore {
    * Stores the submission and its delivery jobs durably under a new reference, and returns the
    * reference only after the commit. `during` runs inside the same transaction with that
    * reference (e.g. to reserve a place) and may throw to abort: then nothing is stored.
+   * A submission whose `tokenKey` was stored before is not stored again: the first one's
+   * reference is returned, so a resent form leads to the same confirmation.
    */
   save(submission: StoredSubmission, now: number, during: (reference: string) => void = () => undefined): string {
     for (let attempt = 0; ; attempt++) {
       const reference = generateReference();
       try {
-        transaction(this.#db, () => {
+        // The look-up and the insert share one IMMEDIATE transaction, so two posts of the same
+        // form cannot both miss the first one; the unique index is the last line of defence.
+        return transaction(this.#db, () => {
+          if (submission.tokenKey !== undefined) {
+            const first = this.#db.prepare('SELECT reference FROM submissions WHERE token_key = ?').get(submission.tokenKey) as { reference: string } | undefined;
+            if (first) return first.reference;
+          }
           this.#db
-            .prepare('INSERT INTO submissions (reference, form, payload_version, route, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(reference, submission.form, submission.version, submission.route, JSON.stringify(submission.payload), now);
+            .prepare('INSERT INTO submissions (reference, form, payload_version, route, payload, created_at, token_key) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(reference, submission.form, submission.version, submission.route, JSON.stringify(submission.payload), now, submission.tokenKey ?? null);
           during(reference);
           const insertJob = this.#db.prepare('INSERT INTO deliveries (reference, message, recipient, next_attempt_at) VALUES (?, ?, ?, ?)');
           for (const { message, recipient } of submission.messages) insertJob.run(reference, message, recipient, now);
+          return reference;
         });
-        return reference;
       } catch (error) {
         // Two equal references are astronomically rare (31^8); anything else is a real failure.
         if (attempt < 3 && (error as { errcode?: unknown }).errcode === PRIMARY_KEY_TAKEN) continue;
