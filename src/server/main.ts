@@ -6,8 +6,10 @@ import { readServerConfig } from './config.ts';
 import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
 import { settings } from '../settings.ts';
+import { prepareRecoveryKey } from './cases/recovery-key.ts';
 
 const config = readServerConfig();
+await prepareRecoveryKey(config);
 const services = startServices(config, settings);
 const site = await startSiteServer(config, { services: services.forms });
 console.log(`[server] serving the site on ${site.url}`);

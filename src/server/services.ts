@@ -14,6 +14,7 @@ import { bookingComposers } from './workshops/booking-mails.ts';
 import { BookingStore } from './workshops/booking-store.ts';
 import { catalogueFile, lazyCatalogue } from './workshops/catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
+import { startCaseServices } from './cases/start.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,12 +37,13 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
   const now = () => Date.now();
+  const { services: cases, composers: caseComposers, purge: purgeCases } = startCaseServices({ db, store, config, settings, now, env, queued: () => worker.kick() });
 
   const worker = new DeliveryWorker({
     store,
     transport,
     compose: createComposer(
-      bookingComposers({ db, catalogue: lazyCatalogue(catalogueFile(config.distDir)), secret, siteUrl: config.siteUrl, mailDomain, settings }),
+      { ...bookingComposers({ db, catalogue: lazyCatalogue(catalogueFile(config.distDir)), secret, siteUrl: config.siteUrl, mailDomain, settings }), ...caseComposers },
     ),
     from: config.mailFrom,
     messageId: (job) => messageIdFor(job.reference, job.message, job.recipient, mailDomain),
@@ -55,6 +57,7 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
   const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
   const purge = () => {
+    purgeCases(retentionMs);
     const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
     return erased;
@@ -71,6 +74,7 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
     routing: settings.routing,
     now,
     submitted: () => worker.kick(),
+    ...cases,
   };
 
   console.log(`[delivery] mail goes to ${transport.describe()}`);

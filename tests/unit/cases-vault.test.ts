@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unwrapWithPassphrase } from '../../src/server/cases/age-box.ts';
-import { formatReceipt, normaliseReceipt } from '../../src/server/cases/receipt.ts';
+import { formatReceipt, normaliseReceipt } from '../../src/lib/receipt.ts';
 import { TEST_WORK_FACTOR, tempVault } from '../support/temp-vault.ts';
 
 const CANARY = 'KANARIE-7f3a9c';

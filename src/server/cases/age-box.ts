@@ -67,10 +67,10 @@ const pending = new Map<number, { resolve(value: unknown): void; reject(error: E
 function call(job: Job): Promise<unknown> {
   if (!worker) {
     worker = new Worker(new URL('./passphrase-worker.ts', import.meta.url));
-    worker.unref();
     worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
       const waiting = pending.get(id);
       pending.delete(id);
+      if (pending.size === 0) worker?.unref();
       if (error !== undefined) waiting?.reject(new Error(error));
       else waiting?.resolve(result);
     });
@@ -80,6 +80,8 @@ function call(job: Job): Promise<unknown> {
       worker = undefined;
     });
   }
+  // Referenced only while a job waits: an idle worker never keeps the process alive.
+  worker.ref();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });

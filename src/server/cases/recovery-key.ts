@@ -49,3 +49,17 @@ export async function ensureRecoveryKey(dataDir: string, log: (line: string) => 
   log(`[cases] WARNING: created a DEVELOPMENT recovery key; its secret is in ${secretFile}. Not for real reports: see README "Confidential reporting".`);
   return { recipient: keys.recipient, development: true };
 }
+
+/**
+ * Start-up: creates the development recovery key on a first start, and refuses to serve a
+ * public (https) site while the development key's secret half lies next to the data.
+ */
+export async function prepareRecoveryKey(config: { dataDir: string; siteUrl: string }): Promise<RecoveryKey> {
+  const key = await ensureRecoveryKey(config.dataDir);
+  if (key.development && new URL(config.siteUrl).protocol === 'https:') {
+    console.error(`[cases] refusing to start: ${path.join(config.dataDir, DEVELOPMENT_IDENTITY_FILE)} is a DEVELOPMENT recovery key. Run \`npm run recovery-key -- create --replace\`, keep its secret offline, and delete that file.`);
+    process.exit(1);
+  }
+  if (key.development) console.log('[cases] WARNING: the recovery key is a DEVELOPMENT key (its secret is in DATA_DIR); do not take real reports with it.');
+  return key;
+}

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { decryptWith, encryptTo, newKeyPair, unwrapWithPassphrase, wrapWithPassphrase } from './age-box.ts';
 import type { AccountStore } from './accounts.ts';
 import type { CaseRow, CaseStore, MessageAuthor } from './case-store.ts';
-import { generateReceipt, hashReceipt, normaliseReceipt, RECEIPT_WORK_FACTOR } from './receipt.ts';
+import { generateReceipt, hashReceipt, RECEIPT_WORK_FACTOR } from './receipt.ts';
+import { normaliseReceipt } from '../../lib/receipt.ts';
 import { generateReference } from '../forms/reference.ts';
 
 export interface VaultOptions {
@@ -48,17 +49,20 @@ export class CaseVault {
 
   /** The recipients of a kind's messages: its expert accounts and the recovery key. */
   recipientsFor(kind: string): string[] {
+    return [...this.#expertRecipients(kind), this.#o.recoveryRecipient()];
+  }
+
+  /** Kinds that have no expert account yet: only the recovery key reads their cases. */
+  kindsWithoutAccount(): string[] {
+    return Object.keys(this.#o.routing).filter((kind) => this.#expertRecipients(kind).length === 0);
+  }
+
+  #expertRecipients(kind: string): string[] {
     const addresses = new Set((this.#o.routing[kind] ?? []).map((a) => a.toLowerCase()));
-    const experts = this.#o.accounts
+    return this.#o.accounts
       .all()
       .filter((a) => addresses.has(a.email.toLowerCase()))
       .map((a) => a.recipient);
-    return [...experts, this.#o.recoveryRecipient()];
-  }
-
-  /** The addresses of a kind that have no expert account yet: only the recovery key reads their cases. */
-  kindsWithoutAccount(): string[] {
-    return Object.keys(this.#o.routing).filter((kind) => this.recipientsFor(kind).length === 1);
   }
 
   /** Stores a new report; returns its reference and the reporter's receipt (shown once, never stored). */

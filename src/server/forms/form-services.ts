@@ -1,6 +1,7 @@
 import type { SubmissionStore } from '../storage/submission-store.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Settings } from '../../schemas/settings.ts';
+import type { FollowUp, Inbox, Reports } from '../../app/cases/services.ts';
 
 /**
  * What the form routes need from the server. The production server creates these once and
@@ -19,4 +20,8 @@ export interface FormServices {
   now(): number;
   /** Called after a submission was committed, so delivery starts at once. */
   submitted(): void;
+  /** Confidential reporting (src/server/cases/). */
+  reports?: Reports;
+  followUp?: FollowUp;
+  inbox?: Inbox;
 }

@@ -33,6 +33,11 @@ interface HandleOptions<D> {
    * place). Throwing a `FormRejection` turns into an error on the form, nothing is stored.
    */
   reserve?(data: D, reference: string, services: FormServices): void;
+  /**
+   * Stores the submission another way (the concern form: encrypted, as a case) and returns where
+   * the visitor goes next. Throwing means nothing was stored.
+   */
+  submit?(data: D, services: FormServices): Promise<string>;
 }
 
 /** An answer that passed validation but cannot be accepted (e.g. the last place was just taken). */
@@ -93,6 +98,14 @@ export async function handleForm<D>(definition: FormDefinition, { request, clien
   if (!result.ok) return show(422, values, keptToken, result.errors);
   const data = result.data as D;
 
+  if (options.submit) {
+    try {
+      return { kind: 'redirect', location: await options.submit(data, services) };
+    } catch {
+      console.error('[forms] a submission could not be stored');
+      return show(503, values, keptToken, [], 'Je bericht kon niet bewaard worden door een storing. Er is niets verstuurd. Probeer het over enkele minuten opnieuw. Wat je schreef, staat nog hieronder.');
+    }
+  }
   for (let attempt = 0; ; attempt++) {
     const reference = generateReference();
     try {

@@ -1,10 +1,13 @@
-import { concernForm } from '../../forms/concern-form.ts';
 import type { FormDefinition } from '../../forms/definition.ts';
 import type { DeliveryJob } from '../storage/submission-store.ts';
 import { composeSubmissionMail, type MailContent } from './compose.ts';
 
-/** Every form whose submissions are mailed to the recipients in the routing table, by id. */
-const routedForms: FormDefinition[] = [concernForm];
+/**
+ * Every form whose submissions are mailed in full to the recipients in the routing table, by id.
+ * None now: a report is encrypted into the inbox and only a content-free notification is mailed
+ * (src/server/cases/notification.ts).
+ */
+const routedForms: FormDefinition[] = [];
 
 export type Composer = (job: DeliveryJob) => MailContent;
 
