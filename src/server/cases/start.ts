@@ -59,7 +59,17 @@ export function startCaseServices({ db, store, config, settings, now, env, queue
     console.log(`[cases] WARNING: no expert account for routing.${kind}: its reports are readable only with the recovery key (npm run accounts -- add <address>)`);
   }
   const idle = Number(env.INBOX_IDLE_MS ?? '');
-  const services = createCaseServices({ vault, cases, accounts, routing, now, issuer: `Aanspreekpunt ${settings.city}`, idleMs: idle > 0 ? idle : undefined });
+  const services = createCaseServices({
+    vault,
+    cases,
+    accounts,
+    routing,
+    now,
+    issuer: `Aanspreekpunt ${settings.city}`,
+    idleMs: idle > 0 ? idle : undefined,
+    // The same knob as `npm run accounts` (tests only): unknown addresses cost what an account costs.
+    passphraseWorkFactor: Number(env.ACCOUNT_SCRYPT_WORK_FACTOR) || undefined,
+  });
   const composers: Record<string, Composer> = { [NOTIFICATION_MESSAGE]: () => composeNotification(config.siteUrl) };
   return {
     services,
