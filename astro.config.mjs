@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
-import { settingsWarnings } from './src/integrations/settings-warnings.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { site } from './src/integrations/site.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -15,9 +14,9 @@ export default defineConfig({
   // line; 'true' keeps whitespace that affects rendering.
   compressHTML: true,
   // Middleware mode: our own server (src/server/main.ts) adds security headers to every
-  // response and hands the form routes their storage and mail services.
+  // response and hands the form routes their services (src/app/services.ts).
   adapter: node({ mode: 'middleware' }),
-  integrations: [mdx(), settingsWarnings(), pagefindSearch()],
+  integrations: [mdx(), site()],
   // The site sets its own Content-Security-Policy header; no inline script may appear.
   vite: {
     plugins: [tailwindcss()],

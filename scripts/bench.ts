@@ -12,7 +12,7 @@ import { runLighthouse } from './bench/lighthouse.ts';
 import { measurePageWeight } from './bench/page-weight.ts';
 import { benchFormLoad } from './bench/form-load.ts';
 import { benchSearchSection } from './bench/search.ts';
-import { pageTypes } from './bench/page-types.ts';
+import { pageTypes } from '../src/lib/page-types.ts';
 import { buildSite, readPages, rootDir, snapshotDist } from './bench/site.ts';
 import type { BenchContext, SectionReport } from './bench/types.ts';
 import { formatTable, printBudgets, withTimeout } from './bench/util.ts';

@@ -1,6 +1,6 @@
 declare namespace App {
   interface Locals {
-    /** Storage, rate limiting and delivery for the form routes; set by src/server/main.ts. */
-    services?: import('./server/forms/form-services.ts').FormServices;
+    /** The narrow services of the host process; guaranteed by src/middleware.ts. */
+    services: import('./app/services.ts').AppServices;
   }
 }

@@ -3,13 +3,11 @@
  * Debian Chromium with a throwaway profile, so runs cannot warm each other's cache and a
  * stuck run can be ended by killing its browser.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
+import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from '../../tests/support/chromium.ts';
-import { pageTypes } from './page-types.ts';
+import { pageTypes } from '../../src/lib/page-types.ts';
 import type { BenchContext, BenchPage, BudgetLine, SectionReport } from './types.ts';
 import { formatTable, withTimeout } from './util.ts';
 
@@ -17,7 +15,6 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 type Category = (typeof categories)[number];
 const RUN_TIMEOUT_MS = 120_000;
 const LAUNCH_TIMEOUT_MS = 20_000;
-const STOP_TIMEOUT_MS = 5_000;
 
 export interface LighthouseRun extends BenchPage {
   /** Category scores ×100; null when Lighthouse could not score the category. */
@@ -29,46 +26,6 @@ export interface LighthouseRun extends BenchPage {
   error?: string;
   /** Why the first run was discarded, when this result comes from the single retry. */
   retriedAfter?: string;
-}
-
-interface DebuggableChromium {
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Starts Chromium with a DevTools port chosen by Chromium itself (port 0), so two runs can never collide. */
-async function launchDebuggableChromium(): Promise<DebuggableChromium> {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-chromium-'));
-  const args = [...chromiumArgs, '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, 'about:blank'];
-  const child = spawn(chromiumPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  // Should the bench give up mid-run and exit, this browser must not outlive it.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // SIGTERM lets Chromium shut down its own helper processes; SIGKILL only if it does not.
-  const stop = async () => {
-    process.off('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await withTimeout(exited, STOP_TIMEOUT_MS, 'stopping Chromium').catch(killOnExit);
-    await exited;
-    await rm(userDataDir, { recursive: true, force: true });
-  };
-  let log = '';
-  // Keep reading stderr for the browser's whole life: a full pipe would block Chromium.
-  child.stderr.on('data', (chunk) => (log += chunk));
-  const listening = new Promise<number>((resolve, reject) => {
-    child.stderr.on('data', () => {
-      const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(log);
-      if (match) resolve(Number(match[1]));
-    });
-    void exited.then(() => reject(new Error(`Chromium exited before it was ready:\n${log.slice(-2000)}`)));
-  });
-  try {
-    return { port: await withTimeout(listening, LAUNCH_TIMEOUT_MS, 'starting Chromium'), stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }
 
 function lostPoints(lhr: Result): LighthouseRun['lostPoints'] {
@@ -83,9 +40,10 @@ function lostPoints(lhr: Result): LighthouseRun['lostPoints'] {
 
 async function runOne(siteUrl: string, page: BenchPage): Promise<LighthouseRun> {
   const run: LighthouseRun = { ...page, scores: {}, lostPoints: [] };
-  let chromium: DebuggableChromium | undefined;
+  let chromium: LaunchedChrome | undefined;
   try {
-    chromium = await launchDebuggableChromium();
+    // chrome-launcher (Lighthouse's own launcher) with Debian's Chromium and a throwaway profile.
+    chromium = await withTimeout(launch({ chromePath: chromiumPath(), chromeFlags: [...chromiumArgs] }), LAUNCH_TIMEOUT_MS, 'starting Chromium');
     const result = await withTimeout(
       lighthouse(siteUrl + page.path, {
         port: chromium.port,
@@ -108,7 +66,7 @@ async function runOne(siteUrl: string, page: BenchPage): Promise<LighthouseRun> 
   } catch (error) {
     run.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
   } finally {
-    await chromium?.stop();
+    chromium?.kill();
   }
   return run;
 }

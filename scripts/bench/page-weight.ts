@@ -5,7 +5,7 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium, newIsolatedContext } from '../../tests/support/chromium.ts';
-import { contentTypes, pageTypes, type PageType } from './page-types.ts';
+import { contentTypes, pageTypes, type PageType } from '../../src/lib/page-types.ts';
 import type { BenchContext, BenchPage, BudgetLine, SectionReport } from './types.ts';
 import { formatTable, kb, KB, mapLimit, median } from './util.ts';
 

@@ -7,15 +7,15 @@
  * On its own, after `npm run build`:  ./node_modules/.bin/node scripts/bench/search.ts
  */
 import http from 'node:http';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium, newIsolatedContext } from '../../tests/support/chromium.ts';
 import { startSiteProcess } from '../../tests/support/site-process.ts';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
-import { contentSecurityPolicy } from '../../src/server/http/security-headers.ts';
+import { applySecurityHeaders } from '../../src/server/http/security-headers.ts';
+import { createStaticFiles } from '../../src/server/http/static-files.ts';
 import type { BenchContext, BudgetLine, SectionReport } from './types.ts';
 import { formatTable, kb, KB, median, printBudgets } from './util.ts';
 
@@ -206,7 +206,14 @@ export async function benchSearchCorpus(browser: Browser, pages = CORPUS_PAGES):
     for (const item of ['zoeken.html', 'zoeken-ui.js', '_astro', 'favicon.svg']) await cp(path.join(client, item), path.join(dir, item), { recursive: true });
     const indexBytesOnDisk = await sizeOf(path.join(dir, 'pagefind'));
 
-    server.on('request', (req, res) => void serveFile(dir, req, res));
+    // The production server's own static-file handler and headers, on the corpus folder.
+    const serveStatic = createStaticFiles(dir);
+    server.on('request', (req, res) => {
+      applySecurityHeaders(res, false);
+      void serveStatic(req, res).then((served) => {
+        if (!served) res.writeHead(404).end();
+      });
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const figures = await measure(
@@ -234,40 +241,6 @@ async function sizeOf(dir: string): Promise<number> {
     if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
   return total;
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-/** A minimal static server that compresses text like the site's own server does. */
-async function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = path.join(root, path.normalize(urlPath));
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
-  for (const candidate of [file, `${file}.html`]) {
-    if (!candidate.startsWith(root + path.sep)) break;
-    try {
-      const body = await readFile(candidate);
-      const ext = path.extname(candidate);
-      res.setHeader('Content-Type', contentTypes[ext] ?? 'application/octet-stream');
-      if (ext in contentTypes && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
-        res.setHeader('Content-Encoding', 'gzip');
-        res.end(zlib.gzipSync(body, { level: 9 }));
-      } else {
-        res.end(body);
-      }
-      return;
-    } catch {
-      // Try the next candidate.
-    }
-  }
-  res.statusCode = 404;
-  res.end();
 }
 
 /** Deterministic pseudo-random numbers, so every run indexes the same corpus. */
@@ -356,17 +329,21 @@ export function printSearchFigures(rows: SearchFigures[]): void {
   );
 }
 
-/** Measures and prints the one-word and three-word first queries on the site, and the 1,000-page corpus. */
+/**
+ * Measures and prints the one-word and three-word first queries on the site, and — only with
+ * BENCH_SEARCH_CORPUS=1, since indexing it takes minutes — the 1,000-page corpus.
+ */
 async function measureAndPrint(siteUrl: string): Promise<SectionReport> {
   const browser = await launchChromium();
   try {
     const real = await benchSearch(siteUrl, browser);
     const longer = await benchSearch(siteUrl, browser, 'mijn zoon complot');
-    const corpus = await benchSearchCorpus(browser);
+    const corpus = process.env.BENCH_SEARCH_CORPUS === '1' ? await benchSearchCorpus(browser) : undefined;
     console.log('\nSearch: bytes for the first query and time from the last keystroke to results\n');
-    printSearchFigures([real, longer, corpus]);
+    printSearchFigures(corpus ? [real, longer, corpus] : [real, longer]);
     console.log(`\nHeader opener script on every page: ${kb(real.openerBytes)} KB (gzip)`);
-    console.log(`Corpus: ${corpus.pages} pages, index ${kb(corpus.indexBytesOnDisk)} KB on disk, built in ${corpus.indexSeconds} s\n`);
+    if (corpus) console.log(`Corpus: ${corpus.pages} pages, index ${kb(corpus.indexBytesOnDisk)} KB on disk, built in ${corpus.indexSeconds} s\n`);
+    else console.log('The 1,000-page corpus is skipped; BENCH_SEARCH_CORPUS=1 measures it.\n');
     return { name: 'search', budgets: searchBudgets(real), data: { real, longer, corpus } };
   } finally {
     await browser.close();

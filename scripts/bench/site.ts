@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sitemapPaths } from '../../tests/support/site-pages.ts';
-import { pageType } from './page-types.ts';
+import { pageTypes, type PageType } from '../../src/lib/page-types.ts';
 import type { BenchPage } from './types.ts';
 
 export const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -37,7 +37,13 @@ export function buildSite(): Promise<void> {
 export async function readPages(siteUrl: string): Promise<BenchPage[]> {
   const paths = [...new Set(await sitemapPaths(siteUrl))];
   if (paths.length === 0) throw new Error('/sitemap.xml lists no pages');
-  return paths.map((p) => ({ path: p, type: pageType(p) }));
+  // Each page says what it is (data-page-type, from the page list); the bench does not guess from URLs.
+  return Promise.all(
+    paths.map(async (p) => {
+      const declared = /<html[^>]*\sdata-page-type="([a-z]+)"/.exec(await (await fetch(siteUrl + p)).text())?.[1];
+      return { path: p, type: pageTypes.includes(declared as PageType) ? (declared as PageType) : 'other' };
+    }),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Shared shapes for the benchmark sections; each section lives in its own module. */
-import type { PageType } from './page-types.ts';
+import type { PageType } from '../../src/lib/page-types.ts';
 
 export interface BenchPage {
   /** Path without host, as read from /sitemap.xml. */

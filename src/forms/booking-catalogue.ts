@@ -2,10 +2,16 @@ import { z } from 'astro/zod';
 
 /**
  * What booking needs to know about the workshop content: which workshops, schools and
- * periods exist. The site builds it from the content collections (src/lib/workshops.ts) and
- * writes it to /workshops/aanbod.json, where the mail worker (which runs outside Astro)
- * reads it back (src/server/workshops/catalogue.ts). Node-safe: no Astro imports.
+ * periods exist. The site builds it from the content collections (src/lib/workshops.ts); the
+ * build leaves a private copy in dist/server for the mail worker, which runs outside Astro
+ * (src/server/workshops/catalogue.ts). Node-safe: no Astro imports.
  */
+
+/** The private build artefact the mail worker reads, in dist/server. */
+export const BOOKING_CATALOGUE_FILE = 'booking-catalogue.json';
+
+/** The prerendered route that renders the catalogue at build time; never served. */
+export const BOOKING_CATALOGUE_ROUTE = 'workshops/aanbod.json';
 const day = z.iso.date();
 
 export const bookingCatalogueSchema = z.strictObject({

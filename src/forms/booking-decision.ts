@@ -6,8 +6,15 @@ import { formatDay, parseTime } from './booking-dates.ts';
 /**
  * The coordinator's two small forms behind the signed links in the booking mail. They are
  * rendered and validated like every other form (FormRenderer, validateForm); what happens on
- * success is not a new submission but a decision on an existing one (handle-decision.ts).
+ * success is not a new submission but a decision on an existing one (src/app/workshops/decision.ts).
  */
+
+/** What the coordinator can do with a booking; the last-but-one segment of a signed link. */
+export const BOOKING_ACTIONS = ['bevestigen', 'weigeren'] as const;
+export type BookingAction = (typeof BOOKING_ACTIONS)[number];
+
+/** How long the coordinator's links work: long enough for a coordinator on holiday. */
+export const LINK_VALIDITY_MS = 30 * 24 * 60 * 60 * 1000;
 
 function timeAnswer(label: string) {
   return textAnswer(`het ${label.toLowerCase()}`, 10, { required: true })
@@ -32,12 +39,8 @@ export type ConfirmData = z.infer<ReturnType<typeof confirmSchema>>;
 export function createConfirmForm(preferredDays: string[]): FormDefinition<ReturnType<typeof confirmSchema>> {
   return {
     id: 'boeking-bevestigen',
-    noun: 'bevestiging',
     maxBodyBytes: 4 * 1024,
     schema: confirmSchema(preferredDays as [string, ...string[]]),
-    route: () => 'workshop',
-    subject: () => 'Workshop bevestigd',
-    confirmationPath: () => '',
     sections: [
       {
         id: 'sessie',
@@ -64,12 +67,8 @@ export type DeclineData = z.infer<typeof declineSchema>;
 /** "Weigeren": the reason, which the school reads in its mail. */
 export const declineForm: FormDefinition<typeof declineSchema> = {
   id: 'boeking-weigeren',
-  noun: 'weigering',
   maxBodyBytes: 8 * 1024,
   schema: declineSchema,
-  route: () => 'workshop',
-  subject: () => 'Workshop geweigerd',
-  confirmationPath: () => '',
   sections: [
     {
       id: 'reden',

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { FormDefinition, Option } from './definition.ts';
+import type { FormKind, Option, RoutedForm, StoredPayload } from './definition.ts';
 import { choiceAnswer, textAnswer } from './validation.ts';
 import { phonePattern } from './concern-form.ts';
 import { OTHER_SCHOOL, findPeriod, findWorkshop, schoolName, type BookingCatalogue, type CataloguePeriod } from './booking-catalogue.ts';
@@ -10,7 +10,7 @@ import { formatShortDay, isWeekday, parseDay, todayInBrussels } from './booking-
  * The choices (schools, workshops) and the date rules come from the content, so the form is
  * built from the catalogue; it is served and validated by the same machinery as every form.
  */
-export const BOOKING_FORM_ID = 'boeking';
+export const BOOKING_FORM_ID = 'boeking' satisfies FormKind;
 
 /** The preferred-date fields, in order; the first two are required. */
 export const DATE_FIELDS = ['datum1', 'datum2', 'datum3'] as const;
@@ -102,7 +102,30 @@ function bookingSchema(catalogue: BookingCatalogue, now: () => number) {
     }));
 }
 
-export type BookingData = z.infer<ReturnType<typeof bookingSchema>>;
+
+/**
+ * A booking as stored: the schema's output. It does not depend on the catalogue or the date,
+ * so a booking stored before a content change or a deploy is still read back.
+ */
+const day = z.iso.date();
+const storedBookingSchema = z.strictObject({
+  school: z.string(),
+  andereSchool: z.string().optional(),
+  naam: z.string(),
+  email: z.string(),
+  telefoon: z.string(),
+  klas: z.string(),
+  leerlingen: z.number().int(),
+  workshop: z.string(),
+  datum1: day,
+  datum2: day,
+  datum3: day.optional(),
+  opmerkingen: z.string().optional(),
+});
+
+export type BookingData = z.output<typeof storedBookingSchema>;
+
+export const storedBooking: StoredPayload<BookingData> = { version: 1, schema: storedBookingSchema };
 
 /** The preferred days of a booking, in the order of preference. */
 export function preferredDays(data: Pick<BookingData, 'datum1' | 'datum2' | 'datum3'>): string[] {
@@ -115,7 +138,7 @@ export function sessionsLeftText(left: number, period: CataloguePeriod): string 
   return left === 1 ? `Nog 1 van de ${period.sessions} sessies vrij.` : `Nog ${left} van de ${period.sessions} sessies vrij.`;
 }
 
-export function createBookingForm(catalogue: BookingCatalogue, options: BookingFormOptions = {}): FormDefinition<ReturnType<typeof bookingSchema>> {
+export function createBookingForm(catalogue: BookingCatalogue, options: BookingFormOptions = {}): RoutedForm<BookingData, ReturnType<typeof bookingSchema>> {
   const now = options.now ?? Date.now;
   const schema = bookingSchema(catalogue, now);
   const schoolOptions: Option[] = [...catalogue.schools.map((s) => ({ value: s.id, label: s.name })), { value: OTHER_SCHOOL, label: 'Een andere school' }];
@@ -128,9 +151,9 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
 
   return {
     id: BOOKING_FORM_ID,
-    noun: 'aanvraag voor een workshop',
     maxBodyBytes: 16 * 1024,
     schema,
+    stored: storedBooking,
     route: () => 'workshop',
     subject: (data) => `Aanvraag workshop ${findWorkshop(catalogue, data.workshop)?.topic ?? data.workshop} voor ${schoolName(catalogue, data)}`,
     confirmationPath: (reference) => `/workshops/boeking/${reference}`,

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { settings } from '../settings.ts';
-import type { FormDefinition, Option } from './definition.ts';
+import type { Option, RoutedForm } from './definition.ts';
 import { choiceAnswer, choicesAnswer, textAnswer } from './validation.ts';
 
 /**
@@ -58,15 +58,35 @@ export const concernSchema = z
       if (data.email) add('email', message);
     }
     // Run even when other answers are wrong, so the person sees every problem at once.
-  }, { when: () => true });
+  }, { when: () => true })
+  // Validation guarantees the required answer.
+  .transform((data) => ({ ...data, bezorgdheid: data.bezorgdheid! }));
 
-export type ConcernData = z.infer<typeof concernSchema>;
+/** A concern as stored: the schema's output, read back with this after any deploy. */
+const storedConcern = z.strictObject({
+  soort: z.enum(topics),
+  rol: z.enum(roles),
+  bezorgdheid: z.string(),
+  sinds: z.enum(since).optional(),
+  leeftijd: z.enum(ages).optional(),
+  plaats: z.string().optional(),
+  anderen: z.enum(yesNoUnknown).optional(),
+  contact: z.enum(contactChoice),
+  naam: z.string().optional(),
+  telefoon: z.string().optional(),
+  email: z.string().optional(),
+  terugbellen: z.enum(yesNo).optional(),
+  momenten: z.array(z.enum(moments)),
+  bericht: z.enum(yesNo).optional(),
+});
 
-export const concernForm: FormDefinition<typeof concernSchema> = {
+export type ConcernData = z.output<typeof storedConcern>;
+
+export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
   id: 'melding',
-  noun: 'bezorgdheid',
   maxBodyBytes: 48 * 1024,
   schema: concernSchema,
+  stored: { version: 1, schema: storedConcern },
   route: (data) => ({ persoon: 'concernPerson', groep: 'concernGroup', vraag: 'question' } as const)[data.soort],
   subject: (data) =>
     ({ persoon: 'Bezorgdheid over een persoon', groep: 'Spanningen in een groep', vraag: 'Vraag of advies' } as const)[data.soort],

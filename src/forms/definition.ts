@@ -57,19 +57,42 @@ export interface Section {
 
 export type FormValues = Record<string, string | string[]>;
 
+/** A routing-table entry in the settings: who receives a kind of submission. */
+export type RouteName = keyof Settings['routing'];
+
+/** The forms whose submissions are stored: their ids, also stored with each submission. */
+export type FormKind = 'melding' | 'boeking';
+
+/** What every form has: its questions (for rendering and mail) and its zod schema (for validation). */
 export interface FormDefinition<Schema extends z.ZodType = z.ZodType> {
-  /** Stable id, stored with each submission (e.g. "melding"). */
+  /** Stable id (e.g. "melding"); also the anchor of the form's CSS and tests. */
   id: string;
-  /** What the e-mail calls a submission of this form. */
-  noun: string;
   sections: Section[];
   schema: Schema;
   /** Largest request body accepted, in bytes; larger bodies get 413. */
   maxBodyBytes: number;
+}
+
+/** The shape of a stored payload, versioned so that a deploy never silently misreads older ones. */
+export interface StoredPayload<Data = unknown> {
+  /** Raise it whenever `schema` changes; stored payloads of another version are an operator alert. */
+  version: number;
+  /** The schema's output as stored: read back with this, never cast. */
+  schema: z.ZodType<Data>;
+}
+
+/**
+ * A form whose submissions are stored and delivered to the recipients of one routing-table
+ * entry (the concern form, the workshop booking). Decision forms are plain `FormDefinition`s.
+ */
+export interface RoutedForm<Data = unknown, Schema extends z.ZodType<Data> = z.ZodType<Data>> extends FormDefinition<Schema> {
+  id: FormKind;
+  /** How a submission is stored; the form's validated output must fit it (the type says so). */
+  stored: StoredPayload<Data>;
   /** Which routing-table entry in the settings receives a submission. */
-  route(data: z.infer<Schema>): keyof Settings['routing'];
+  route(data: Data): RouteName;
   /** The e-mail subject for the recipients, without the reference. */
-  subject(data: z.infer<Schema>): string;
+  subject(data: Data): string;
   /** Where the visitor goes after a successful submission. */
   confirmationPath(reference: string): string;
 }

@@ -2,31 +2,14 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
 /**
- * Builds the site search index with Pagefind's Node API, after Astro has written the
- * prerendered pages. Everything runs at build time; visitors download a static index and
- * search in their own browser, so no query ever reaches a server.
+ * The site search index, built with Pagefind's Node API after Astro has written the
+ * prerendered pages (src/integrations/site.ts calls it). Everything runs at build time;
+ * visitors download a static index and search in their own browser, so no query ever
+ * reaches a server.
  */
-export function pagefindSearch(): AstroIntegration {
-  return {
-    name: 'pagefind-search',
-    hooks: {
-      // `dir` is where the prerendered pages were written (dist/client with the Node adapter).
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        await writeUiAlias(root);
-        const report = await buildSearchIndex(root);
-        for (const page of report.unindexed) {
-          logger.warn(`${page} has no data-pagefind-body, so search does not find it. Add it, or list the page in notIndexed.`);
-        }
-        logger.info(`search index: ${report.records} records from ${report.pages} pages, ${report.words} words for spelling help`);
-      },
-    },
-  };
-}
 
 /** Pages that must never show up as a search result. */
 export const notIndexed = new Set(['/404', '/sitemap', '/zoeken']);
@@ -49,7 +32,7 @@ const unusedBundleFiles = [
  */
 export const uiAliasFile = 'zoeken-ui.js';
 
-async function writeUiAlias(root: string): Promise<void> {
+export async function writeUiAlias(root: string): Promise<void> {
   const assets = path.join(root, '_astro');
   const bundles: string[] = [];
   for (const name of await readdir(assets)) {
@@ -73,17 +56,15 @@ export interface IndexReport {
 }
 
 /**
- * Pagefind splits the word index into chunks of 20,000 word positions (about 28 KB gzip),
- * and a search downloads the chunk of each word. Smaller chunks keep a first search well
- * under its 100 KB budget: about 7 KB per word instead of 28. The setting is read by the
- * Pagefind binary, which inherits our environment; Pagefind calls it unstable, and if it
- * ever goes away, search still works, with bigger downloads (the benchmark would show it).
+ * Writes the index. Pagefind splits the word index into chunks of 20,000 word positions
+ * (about 28 KB gzip), and a search downloads the chunk of each word; `npm run build` sets
+ * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=5000 for the Pagefind binary, which inherits the build's
+ * environment, so a first search stays well under its 100 KB budget (about 7 KB per word).
+ * Pagefind calls the setting unstable; if it ever goes away, search still works, with bigger
+ * downloads (the benchmark would show it).
  */
-const indexChunkSize = '5000';
-
 export async function buildSearchIndex(root: string): Promise<IndexReport> {
   const files = await htmlFiles(root);
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= indexChunkSize;
   const { index, errors } = await pagefind.createIndex({
     // Every page says lang="nl"; forcing it keeps one index with Dutch stemming even if a
     // page ever forgets the attribute.

@@ -30,7 +30,7 @@ export async function getBookingCatalogue(): Promise<BookingCatalogue> {
 
 /**
  * Fails the build on content that would break booking, and lists the fields that still hold
- * a placeholder. Called once, by the build of /workshops/aanbod.json.
+ * a placeholder. Called once, by the build of the catalogue route (see BOOKING_CATALOGUE_ROUTE).
  */
 export async function checkBookingCatalogue(catalogue: BookingCatalogue): Promise<void> {
   const problems = catalogueProblems(catalogue);

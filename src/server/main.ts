@@ -5,13 +5,14 @@
 import { readServerConfig } from './config.ts';
 import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
+import { lazyCatalogue } from './workshops/catalogue.ts';
 import { settings } from '../settings.ts';
 import { prepareRecoveryKey } from './cases/recovery-key.ts';
 
 const config = readServerConfig();
 await prepareRecoveryKey(config);
-const services = startServices(config, settings);
-const site = await startSiteServer(config, { services: services.forms });
+const services = startServices(config, settings, lazyCatalogue(config.distDir));
+const site = await startSiteServer(config, { services: services.app });
 console.log(`[server] serving the site on ${site.url}`);
 
 let stopping = false;

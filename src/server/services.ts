@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ServerConfig } from './config.ts';
 import type { Settings } from '../schemas/settings.ts';
-import type { FormServices } from './forms/form-services.ts';
+import type { AppServices } from '../app/services.ts';
+import { createAppServices } from './app-services.ts';
 import { RateLimiter } from './forms/rate-limit.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { openDatabase } from './storage/database.ts';
@@ -12,14 +13,16 @@ import { messageIdFor } from './mail/compose.ts';
 import { createComposer } from './mail/messages.ts';
 import { bookingComposers } from './workshops/booking-mails.ts';
 import { BookingStore } from './workshops/booking-store.ts';
-import { catalogueFile, lazyCatalogue } from './workshops/catalogue.ts';
+import type { BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
+import { createClock } from './clock.ts';
 import { startCaseServices } from './cases/start.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RunningServices {
-  forms: FormServices;
+  /** What the pages get as `Astro.locals.services`. */
+  app: AppServices;
   worker: DeliveryWorker;
   /** Erases delivered submissions past the retention period; returns how many. */
   purge(): number;
@@ -30,20 +33,21 @@ export interface RunningServices {
  * Wires storage, mail delivery and the purge job together for the production server.
  * Tuning knobs for tests and operators come from the environment (see README).
  */
-export function startServices(config: ServerConfig, settings: Settings, env: NodeJS.ProcessEnv = process.env): RunningServices {
+export function startServices(config: ServerConfig, settings: Settings, catalogue: () => BookingCatalogue, env: NodeJS.ProcessEnv = process.env): RunningServices {
   const db = openDatabase(config.dataDir);
   const store = new SubmissionStore(db);
+  const bookings = new BookingStore(db);
   const secret = loadOrCreateSecret(config.dataDir);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
-  const now = () => Date.now();
-  const { services: cases, composers: caseComposers, purge: purgeCases } = startCaseServices({ db, store, config, settings, now, env, queued: () => worker.kick() });
+  const now = createClock(env);
+  const cases = startCaseServices({ db, store, config, settings, now, env, queued: () => worker.kick() });
 
   const worker = new DeliveryWorker({
     store,
     transport,
     compose: createComposer(
-      { ...bookingComposers({ db, catalogue: lazyCatalogue(catalogueFile(config.distDir)), secret, siteUrl: config.siteUrl, mailDomain, settings }), ...caseComposers },
+      { ...bookingComposers({ bookings, catalogue, secret, siteUrl: config.siteUrl, mailDomain, settings }), ...cases.composers },
     ),
     from: config.mailFrom,
     messageId: (job) => messageIdFor(job.reference, job.message, job.recipient, mailDomain),
@@ -53,11 +57,10 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
 
   // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
   const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
-  const bookings = new BookingStore(db);
   // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
   const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
   const purge = () => {
-    purgeCases(retentionMs);
+    cases.purge(retentionMs);
     const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
     return erased;
@@ -65,24 +68,25 @@ export function startServices(config: ServerConfig, settings: Settings, env: Nod
   const purgeTimer = setInterval(purge, numberFrom(env.PURGE_INTERVAL_MS, 60 * 60_000));
   purgeTimer.unref();
 
-  const forms: FormServices = {
+  const app = createAppServices({
     store,
+    bookings,
     rateLimiter: new RateLimiter(numberFrom(env.FORM_RATE_LIMIT, 10), 10 * 60_000),
     secret,
     minFillMs: numberFrom(env.FORM_MIN_FILL_MS, 3_000),
     siteOrigin: new URL(config.siteUrl).origin,
     routing: settings.routing,
     now,
-    submitted: () => worker.kick(),
-    ...cases,
-  };
+    queued: () => worker.kick(),
+    cases: cases.services,
+  });
 
   console.log(`[delivery] mail goes to ${transport.describe()}`);
   worker.start();
   purge();
 
   return {
-    forms,
+    app,
     worker,
     purge,
     async close() {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerConfig } from './config.ts';
 import { applySecurityHeaders } from './http/security-headers.ts';
 import { createStaticFiles } from './http/static-files.ts';
+import { errorKind } from '../lib/error-kind.ts';
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void, locals?: object) => Promise<void>;
 
@@ -31,9 +32,10 @@ export async function startSiteServer(config: ServerConfig, locals: object = {})
     try {
       if (await serveStatic(req, res)) return;
       await handler(req, res, undefined, locals);
-    } catch {
-      // No request details in the log: URLs and bodies may carry personal data.
-      console.error('[server] a request failed while being answered');
+    } catch (error) {
+      // No request details in the log: URLs and bodies may carry personal data. The error's
+      // kind (a code or class name) says what broke without quoting anything.
+      console.error(`[server] a request failed while being answered (${errorKind(error)})`);
       if (!res.headersSent) {
         res.statusCode = 500;
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -8,57 +8,15 @@ import { startSiteProcess } from '../support/site-process.ts';
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
 const paths = await sitemapPaths(siteUrl);
-
-/**
- * Judged queries: what people actually type, with the page that must be among the first
- * three results. Misspellings, compounds and everyday words on purpose.
- */
-const judged: [query: string, expected: string][] = [
-  ['mijn zoon complot', '/gesprekstips/ouder-kind-deelt-complotten'],
-  ['haat op facebook', '/gesprekstips/beheerder-sociale-media-haatreacties'],
-  ['klas discussie', '/gesprekstips/leerkracht-spanningen-in-de-klas'],
-  ['klasdiscussie', '/gesprekstips/leerkracht-spanningen-in-de-klas'],
-  ['kliklijn', '/info/vragen'],
-  ['anoniem melden', '/info/vragen'],
-  ['motorbende', '/info/vormen-van-extremisme'],
-  ['jihad', '/info/vormen-van-extremisme'],
-  ['extreemrechts', '/info/vormen-van-extremisme'],
-  ['nepnieuws', '/info/nepnieuws-herkennen'],
-  ['nepnieuwss', '/info/nepnieuws-herkennen'],
-  ['fake news', '/info/nepnieuws-herkennen'],
-  ['tiktok', '/info/nepnieuws-herkennen'],
-  ['wij zij', '/info/begrippen'],
-  ['stille midden', '/info/stille-midden-versterken'],
-  ['polarizering', '/info/wat-is-polarisering'],
-  ['complottheorie', '/info/desinformatie-en-complotdenken'],
-  ['complotdenker', '/info/desinformatie-en-complotdenken'],
-  ['radikalisering', '/info/wat-is-radicalisering'],
-  ['radicaliseringsproces', '/info/wat-is-radicalisering'],
-  ['dochter radicaliseert', '/gesprekstips/ouder-zorgen-over-radicalisering'],
-  ['signalen radicalisering', '/info/signalen-van-radicalisering'],
-  ['spijbelen', '/info/signalen-van-radicalisering'],
-  ['opvoedingslijn', '/wegwijzer'],
-  ['workshop school', '/workshops'],
-  ['gratis workshop', '/workshops'],
-  ['haat online', '/info/online-haatspraak'],
-  ['haatberichten', '/info/online-haatspraak'],
-  ['privacy', '/privacy'],
-  ['politie', '/over-ons/samenwerking-met-politie-en-justitie'],
-  ['wat gebeurt er met mijn melding', '/over-ons/wat-gebeurt-er-met-je-melding'],
-  ['livc', '/over-ons/aanpak-in-sint-niklaas'],
-  ['112', '/melden/nu-gevaar'],
-  ['deradicaliseren', '/info/disengagement-en-deradicalisering'],
-  ['cijfers', '/info/tendensen-in-vlaanderen'],
-];
+/** An ordinary content page to open search from: the first article in the sitemap. */
+const articlePath = paths.find((p) => /^\/info\/[^/]+$/.test(p))!;
 
 let browser: Browser;
-const ranks: string[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  if (ranks.length) console.log(`Judged queries (rank of the expected page):\n${ranks.join('\n')}`);
 });
 
 async function newPage(options: Parameters<typeof newIsolatedContext>[2] = {}) {
@@ -79,36 +37,6 @@ async function resultsFor(page: Page, query: string, filters = ''): Promise<stri
   return page.$$eval('[data-search-results] > li h3 a', (links) => links.map((a) => a.getAttribute('href')!));
 }
 
-const pathOf = (url: string) => new URL(url, 'http://x').pathname;
-
-describe('search finds the right page', () => {
-  it('expects only pages that exist in the sitemap', () => {
-    for (const [, expected] of judged) expect(paths, expected).toContain(expected);
-    expect(judged.length).toBeGreaterThanOrEqual(25);
-  });
-
-  it('puts the expected page in the top 3 for every judged query', { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await newPage();
-    const misses: string[] = [];
-    try {
-      await page.goto(`${siteUrl}/zoeken`);
-      for (const [query, expected] of judged) {
-        // Typed into the page's field, as a visitor would; the list says which query it shows.
-        await page.fill('#zoekterm', query);
-        await page.waitForSelector(`[data-search-results][data-query="${query}"]`, { state: 'attached' });
-        const results = await page.$$eval('[data-search-results] > li h3 a', (links) => links.map((a) => a.getAttribute('href')!));
-        const rank = results.map(pathOf).indexOf(expected) + 1;
-        ranks.push(`  ${rank || '-'}  ${query} → ${expected}`);
-        if (rank < 1 || rank > 3) misses.push(`"${query}": ${expected} is ${rank ? `number ${rank}` : 'missing'}; top 3: ${results.slice(0, 3).join(', ')}`);
-      }
-      expect(misses).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-});
-
 describe('the search page', () => {
   it('narrows results with the filters, and keeps them in the address', async () => {
     const { context, page } = await newPage();
@@ -127,7 +55,8 @@ describe('the search page', () => {
       expect(await page.locator('#filter-doelgroep-scholen').isChecked()).toBe(true);
       expect(forSchools.length).toBeGreaterThan(0);
       expect(forSchools.length).toBeLessThan(all.length);
-      expect(forSchools).not.toContain('/gesprekstips/ouder-kind-deelt-complotten');
+      const narrowedKinds = await page.$$eval('[data-search-results] > li .search-kind', (els) => els.map((e) => e.textContent));
+      expect(narrowedKinds).not.toContain('Gesprekstips');
     } finally {
       await context.close();
     }
@@ -196,7 +125,7 @@ describe('the search dialog', () => {
   it('opens with "/", finds with the keyboard alone, and Enter lands on the result', async () => {
     const { context, page, problems } = await newPage();
     try {
-      await page.goto(`${siteUrl}/info/wat-is-polarisering`);
+      await page.goto(`${siteUrl}${articlePath}`);
       await page.keyboard.press('/');
       const input = page.locator('dialog[open] input[role="combobox"]');
       await input.waitFor();
@@ -208,7 +137,9 @@ describe('the search dialog', () => {
       expect(await first.getAttribute('aria-selected')).toBe('true');
       expect(await input.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
       const target = await first.getAttribute('data-url');
-      expect(target).toBe('/info/vragen#is-het-aanspreekpunt-een-kliklijn');
+      // An entry result: a page of the site, at the entry's own anchor.
+      expect(target).toMatch(/#.+/);
+      expect(paths).toContain(target!.split('#')[0]);
       await Promise.all([page.waitForURL(`${siteUrl}${target}`), page.keyboard.press('Enter')]);
       expect(problems).toEqual([]);
     } finally {
@@ -263,7 +194,7 @@ describe('the search dialog', () => {
     try {
       const requests: string[] = [];
       page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-      await page.goto(`${siteUrl}/info/online-haatspraak`, { waitUntil: 'networkidle' });
+      await page.goto(`${siteUrl}${articlePath}`, { waitUntil: 'networkidle' });
       const scripts = requests.filter((path) => path.endsWith('.js'));
       expect(scripts).toHaveLength(1);
       expect(scripts[0]).toMatch(/^\/_astro\/SearchButton\..+\.js$/);

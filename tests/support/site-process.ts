@@ -2,9 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { siteTestClock } from './test-clock.ts';
 
 export interface SiteProcess {
   url: string;
+  /** The instant (ISO) the server's clock started at: TEST_CLOCK. */
+  clock: string;
   child: ChildProcess;
   dataDir: string;
   /** Everything the server wrote to stdout and stderr, for log-privacy checks. */
@@ -14,13 +17,15 @@ export interface SiteProcess {
 
 /**
  * Starts the production server (`src/server/main.ts`, as `npm start` runs it after the build)
- * on a free port, in its own process, with its own data directory.
+ * on a free port, in its own process, with its own data directory, and with its clock set
+ * to a moment taken from the content (see test-clock.ts) unless `env.TEST_CLOCK` says otherwise.
  */
 export async function startSiteProcess(env: Record<string, string> = {}): Promise<SiteProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'aanspreekpunt-data-'));
+  const clock = env.TEST_CLOCK ?? siteTestClock();
   const child = spawn(process.execPath, ['src/server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TEST_CLOCK: clock, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -45,6 +50,7 @@ export async function startSiteProcess(env: Record<string, string> = {}): Promis
 
   return {
     url,
+    clock,
     child,
     dataDir,
     output: () => log,

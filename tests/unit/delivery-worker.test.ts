@@ -41,8 +41,9 @@ function setup() {
     policy,
     log: (line) => logs.push(line),
   });
-  const save = (reference: string, text = 'inhoud') =>
-    store.save({ reference, form: 'melding', route: 'concernPerson', payload: { bezorgdheid: text }, messages: [{ message: 'melding', recipient: 'deskundige@example.org' }] }, time.now());
+  /** Stores a submission and returns its new reference. */
+  const save = (text = 'inhoud') =>
+    store.save({ form: 'melding', version: 1, route: 'concernPerson', payload: { bezorgdheid: text }, messages: [{ message: 'melding', recipient: 'deskundige@example.org' }] }, time.now());
   return { store, dataDir, time, mail, logs, worker, save };
 }
 
@@ -57,16 +58,16 @@ describe('retry schedule', () => {
 describe('delivery worker', () => {
   it('sends a stored submission and marks it delivered', async () => {
     const { store, mail, worker, save } = setup();
-    save('AAAA2222');
+    const reference = save();
     await worker.runOnce();
     expect(mail.sent).toHaveLength(1);
-    expect(mail.sent[0]).toMatchObject({ to: 'deskundige@example.org', messageId: '<AAAA2222.melding@example.org>' });
+    expect(mail.sent[0]).toMatchObject({ to: 'deskundige@example.org', messageId: `<${reference}.melding@example.org>` });
     expect(store.counts()).toEqual({ submissions: 1, pending: 0, sent: 1, failed: 0 });
   });
 
   it('retries with growing back-off while the mail server is down, then delivers with the same Message-ID', async () => {
     const { store, mail, worker, save, time, logs } = setup();
-    save('BBBB3333');
+    const reference = save();
     mail.setUp(false);
     await worker.runOnce();
     await worker.runOnce(); // not due yet: no second attempt
@@ -82,13 +83,13 @@ describe('delivery worker', () => {
     mail.setUp(true);
     time.advance(2000);
     await worker.runOnce();
-    expect(mail.sent.map((m) => m.messageId)).toEqual(['<BBBB3333.melding@example.org>']);
+    expect(mail.sent.map((m) => m.messageId)).toEqual([`<${reference}.melding@example.org>`]);
     expect(store.counts()).toMatchObject({ pending: 0, sent: 1 });
   });
 
   it('gives up after too many failures, keeps the submission, and alerts without any content', async () => {
     const { store, mail, worker, save, time, logs } = setup();
-    save('CCCC4444', 'GEHEIM-CANARY');
+    const reference = save('GEHEIM-CANARY');
     mail.setUp(false);
     for (let i = 0; i < 10; i++) {
       await worker.runOnce();
@@ -96,7 +97,7 @@ describe('delivery worker', () => {
     }
     expect(store.counts()).toEqual({ submissions: 1, pending: 0, sent: 0, failed: 1 });
     const alert = logs.find((l) => l.includes('ALERT'));
-    expect(alert).toContain('CCCC4444');
+    expect(alert).toContain(reference);
     expect(logs.join('\n')).not.toContain('GEHEIM-CANARY');
     expect(logs.join('\n')).not.toContain('deskundige@example.org');
     expect(store.purgeDelivered(time.now() + 365 * 86_400_000, 0)).toBe(0);
@@ -104,7 +105,7 @@ describe('delivery worker', () => {
 
   it('picks up where it left off after a restart', async () => {
     const { store, mail, save, time } = setup();
-    save('DDDD5555');
+    save();
     // A new worker on the same database, as after a crash before delivery.
     const restarted = new DeliveryWorker({
       store,
@@ -122,7 +123,7 @@ describe('delivery worker', () => {
 
   it('marks a message it cannot compose as failed at once and alerts', async () => {
     const { store, time, mail } = setup();
-    store.save({ reference: 'EEEE6666', form: 'melding', route: 'question', payload: {}, messages: [{ message: 'onbekend', recipient: 'a@example.org' }] }, time.now());
+    store.save({ form: 'melding', version: 1, route: 'question', payload: {}, messages: [{ message: 'onbekend', recipient: 'a@example.org' }] }, time.now());
     const logs: string[] = [];
     const worker = new DeliveryWorker({
       store,
@@ -146,7 +147,7 @@ describe('storage and forgetting', () => {
   it('stores a submission and its delivery jobs together, or neither', () => {
     const { store, time } = setup();
     expect(() =>
-      store.save({ reference: 'FFFF7777', form: 'melding', route: 'question', payload: {}, messages: [{ message: 'melding', recipient: 'a@example.org' }] }, time.now(), () => {
+      store.save({ form: 'melding', version: 1, route: 'question', payload: {}, messages: [{ message: 'melding', recipient: 'a@example.org' }] }, time.now(), () => {
         throw new Error('reservation failed');
       }),
     ).toThrow('reservation failed');
@@ -156,16 +157,16 @@ describe('storage and forgetting', () => {
   it('erases delivered submissions after the retention period, and never undelivered ones', async () => {
     const { store, worker, save, time, dataDir, mail } = setup();
     const day = 86_400_000;
-    save('GGGG8888', 'CANARY-DELIVERED-7f3a');
+    const delivered = save('CANARY-DELIVERED-7f3a');
     await worker.runOnce();
     mail.setUp(false);
-    save('HHHH9999', 'CANARY-PENDING-91bc');
+    const pending = save('CANARY-PENDING-91bc');
     await worker.runOnce();
 
     expect(store.purgeDelivered(time.now() + 6 * day, 7 * day)).toBe(0);
     expect(store.purgeDelivered(time.now() + 8 * day, 7 * day)).toBe(1);
-    expect(store.exists('GGGG8888')).toBe(false);
-    expect(store.exists('HHHH9999')).toBe(true);
+    expect(store.exists(delivered)).toBe(false);
+    expect(store.exists(pending)).toBe(true);
     // secure_delete and the WAL checkpoint leave no copy of the erased report on disk.
     expect(databaseFilesContain(dataDir, 'CANARY-DELIVERED-7f3a')).toBe(false);
     expect(databaseFilesContain(dataDir, 'CANARY-PENDING-91bc')).toBe(true);
@@ -173,9 +174,9 @@ describe('storage and forgetting', () => {
 
   it('keeps what the keep predicate protects', async () => {
     const { store, worker, save, time } = setup();
-    save('JJJJ2222');
+    const kept = save();
     await worker.runOnce();
-    expect(store.purgeDelivered(time.now() + 1, 0, (reference) => reference === 'JJJJ2222')).toBe(0);
+    expect(store.purgeDelivered(time.now() + 1, 0, (reference) => reference === kept)).toBe(0);
     expect(store.purgeDelivered(time.now() + 1, 0)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { REFERENCE_ALPHABET, formatReference, generateReference, isReference } from '../../src/server/forms/reference.ts';
+import { REFERENCE_ALPHABET, formatReference, generateReference, isReference } from '../../src/forms/reference.ts';
 import { checkFormToken, issueFormToken } from '../../src/server/forms/form-token.ts';
 import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
 

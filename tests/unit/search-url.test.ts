@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { hasFilters, searchToUrl, stateFromSearch } from '../../src/scripts/search/url-state.ts';
-import { searchTypeOfPath } from '../../src/components/search/search-types.ts';
 
 describe('the search address', () => {
   it('reads the query and the filters', () => {
@@ -20,17 +19,3 @@ describe('the search address', () => {
   });
 });
 
-describe('searchTypeOfPath', () => {
-  it('matches the type the templates give each kind of page', () => {
-    expect(searchTypeOfPath('/info/wat-is-polarisering')).toBe('artikel');
-    expect(searchTypeOfPath('/info/begrippen')).toBe('begrip');
-    expect(searchTypeOfPath('/info/vragen')).toBe('pagina');
-    expect(searchTypeOfPath('/info/thema/extremisme')).toBe('pagina');
-    expect(searchTypeOfPath('/gesprekstips/jeugdwerker-op-straat')).toBe('gesprekstip');
-    expect(searchTypeOfPath('/gesprekstips')).toBe('pagina');
-    expect(searchTypeOfPath('/over-ons/aanspreekpunt')).toBe('pagina');
-    expect(searchTypeOfPath('/wegwijzer')).toBe('organisatie');
-    expect(searchTypeOfPath('/workshops/fake-news')).toBe('workshop');
-    expect(searchTypeOfPath('/')).toBe('pagina');
-  });
-});

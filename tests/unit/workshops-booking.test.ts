@@ -5,19 +5,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settings } from '../../src/settings.ts';
 import type { BookingCatalogue } from '../../src/forms/booking-catalogue.ts';
-import { createBookingForm, type BookingData } from '../../src/forms/booking-form.ts';
+import { createBookingForm } from '../../src/forms/booking-form.ts';
 import { validateForm } from '../../src/forms/validation.ts';
-import { HONEYPOT_FIELD, TOKEN_FIELD, handleForm } from '../../src/server/forms/handle-form.ts';
+import { LINK_VALIDITY_MS } from '../../src/forms/booking-decision.ts';
+import { BOOKING_MESSAGES } from '../../src/forms/booking-messages.ts';
+import { HONEYPOT_FIELD, TOKEN_FIELD, handleRoutedForm } from '../../src/app/forms/pipeline.ts';
+import { bookingOptions } from '../../src/app/workshops/booking-options.ts';
+import { handleDecision } from '../../src/app/workshops/decision.ts';
+import { createAppServices } from '../../src/server/app-services.ts';
 import { issueFormToken } from '../../src/server/forms/form-token.ts';
-import type { FormServices } from '../../src/server/forms/form-services.ts';
 import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
 import { openDatabase } from '../../src/server/storage/database.ts';
 import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
 import { BookingStore } from '../../src/server/workshops/booking-store.ts';
-import { bookingOptions } from '../../src/server/workshops/booking-options.ts';
-import { BOOKING_MESSAGES, bookingComposers } from '../../src/server/workshops/booking-mails.ts';
-import { handleDecision } from '../../src/server/workshops/handle-decision.ts';
-import { LINK_VALIDITY_MS, signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
+import { bookingComposers } from '../../src/server/workshops/booking-mails.ts';
+import { signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
 
 const origin = 'https://site.test';
 const catalogue: BookingCatalogue = {
@@ -52,34 +54,37 @@ const valid = {
 function setup() {
   const db = openDatabase(mkdtempSync(path.join(os.tmpdir(), 'workshops-test-')));
   const store = new SubmissionStore(db);
+  const bookings = new BookingStore(db);
   const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
-  const services: FormServices = {
+  const secret = randomBytes(32);
+  const services = createAppServices({
     store,
+    bookings,
     rateLimiter: new RateLimiter(10_000, 600_000),
-    secret: randomBytes(32),
+    secret,
     minFillMs: 0,
     siteOrigin: origin,
     routing: settings.routing,
     now: () => clock.now,
-    submitted: () => undefined,
-  };
-  const bookings = new BookingStore(db);
-  const definition = createBookingForm(catalogue, { now: services.now });
+    queued: () => undefined,
+  });
+  const definition = createBookingForm(catalogue, { now: services.clock.now });
+  /** What a real form carries: the signed time it was shown, and an empty honeypot. */
+  const protection = () => ({ [TOKEN_FIELD]: issueFormToken(secret, clock.now - 60_000), [HONEYPOT_FIELD]: '' });
 
   const post = (values: Record<string, string>, headers: Record<string, string> = {}) =>
-    handleForm<BookingData>(
+    handleRoutedForm(
       definition,
       {
         request: new Request(`${origin}/workshops/boeken`, {
           method: 'POST',
           headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers },
-          // A real form carries the signed start time and an empty honeypot; without them it is a bot.
-          body: new URLSearchParams({ [TOKEN_FIELD]: issueFormToken(services.secret, clock.now - 60_000), [HONEYPOT_FIELD]: '', ...values }).toString(),
+          body: new URLSearchParams({ ...protection(), ...values }).toString(),
         }),
         clientAddress: '192.0.2.1',
         services,
       },
-      bookingOptions(catalogue, 'workshops@example.org'),
+      bookingOptions(catalogue, services, 'workshops@example.org'),
     );
 
   /** Books and returns the new reference. */
@@ -90,13 +95,15 @@ function setup() {
   };
 
   const link = (reference: string, action: 'bevestigen' | 'weigeren', expiresAt = clock.now + LINK_VALIDITY_MS) =>
-    signLinkSegment(services.secret, reference, action, expiresAt);
+    signLinkSegment(secret, reference, action, expiresAt);
 
+  /** Opens a coordinator link (GET), or posts its form with a real form's protection fields. */
   const decide = (reference: string, segment: string, values?: Record<string, string>, headers: Record<string, string> = {}) =>
     handleDecision({
       request: new Request(`${origin}/workshops/boeking/${reference}/${segment}`, values
-        ? { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(values).toString() }
+        ? { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams({ ...protection(), ...values }).toString() }
         : { method: 'GET' }),
+      clientAddress: '192.0.2.9',
       services,
       reference,
       segment,
@@ -110,7 +117,7 @@ function setup() {
     for (const job of store.dueJobs(clock.now, 1000)) store.markSent(job, clock.now);
   };
 
-  return { db, store, services, bookings, clock, post, book, link, decide, messages, deliverAll };
+  return { db, store, services, secret, bookings, clock, post, book, link, decide, messages, deliverAll };
 }
 
 describe('booking form validation', () => {
@@ -258,7 +265,11 @@ describe('the coordinator decides', () => {
     const wrongHours = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '11u', einde: '10.30' });
     expect(wrongHours.kind === 'form' && wrongHours.errors.map((e) => e.field)).toEqual(['einde']);
 
-    const done = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '10u', einde: '11.40', _start: 'x', homepage: '' });
+    const forged = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '10u', einde: '11.40', [TOKEN_FIELD]: 'x' });
+    expect(forged.kind, 'a post without a valid form token decides nothing').toBe('form');
+    expect(t.bookings.get(reference)?.status).toBe('requested');
+
+    const done = await t.decide(reference, confirm, { dag: '2027-03-16', begin: '10u', einde: '11.40' });
     expect(done).toEqual({ kind: 'redirect', location: `/workshops/boeking/${reference}/${confirm}?klaar` });
     expect(t.bookings.get(reference)).toMatchObject({ status: 'confirmed', sessionDate: '2027-03-16', startsAt: '10:00', endsAt: '11:40' });
     expect(t.messages(reference).at(-1)).toBe('boeking-bevestigd → jan@school.example');
@@ -330,7 +341,7 @@ describe('retention', () => {
     expect(t.bookings.taken('voorjaar')).toBe(2);
     // Nothing personal is left next to the place count.
     const row = JSON.stringify(t.db.prepare('SELECT * FROM workshop_bookings').all());
-    expect(row).not.toMatch(/Jan|school\.example|CDO|3B/);
+    expect(row).not.toMatch(/Jan Peeters|school\.example|CDO Newton|"3B"/);
   });
 });
 
@@ -338,17 +349,17 @@ describe('booking mails', () => {
   it('give the coordinator two working links, the school its days, its calendar file or the reason', async () => {
     const t = setup();
     const reference = await t.book({ ...valid, datum3: '2027-03-17' });
-    const compose = bookingComposers({ db: t.db, catalogue: () => catalogue, secret: t.services.secret, siteUrl: origin, mailDomain: 'example.org', settings });
+    const compose = bookingComposers({ bookings: t.bookings, catalogue: () => catalogue, secret: t.secret, siteUrl: origin, mailDomain: 'example.org', settings });
     const job = (message: string) => t.store.dueJobs(t.clock.now, 100).find((j) => j.reference === reference && j.message === message)!;
 
     const coordinator = compose[BOOKING_MESSAGES.coordinator]!(job('boeking'));
     expect(coordinator.subject).toContain('Fake news voor CDO Newton');
     const links = [...coordinator.text.matchAll(/https:\/\/site\.test(\/workshops\/boeking\/\S+)/g)].map((m) => m[1]!);
     expect(links).toEqual([
-      signedLinkPath(t.services.secret, reference, 'bevestigen', t.clock.now + LINK_VALIDITY_MS),
-      signedLinkPath(t.services.secret, reference, 'weigeren', t.clock.now + LINK_VALIDITY_MS),
+      signedLinkPath(t.secret, reference, 'bevestigen', t.clock.now + LINK_VALIDITY_MS),
+      signedLinkPath(t.secret, reference, 'weigeren', t.clock.now + LINK_VALIDITY_MS),
     ]);
-    for (const link of links) expect(verifyLink(t.services.secret, reference, link.split('/').at(-1)!, t.clock.now).ok).toBe(true);
+    for (const link of links) expect(verifyLink(t.secret, reference, link.split('/').at(-1)!, t.clock.now).ok).toBe(true);
 
     const received = compose[BOOKING_MESSAGES.received]!(job('boeking-ontvangen'));
     expect(received.text).toContain('maandag 15 maart 2027');

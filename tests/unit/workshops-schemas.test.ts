@@ -1,23 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { workshopSchema } from '../../src/schemas/content/workshop.ts';
 import { schoolSchema } from '../../src/schemas/content/workshop-school.ts';
 import { periodeSchema } from '../../src/schemas/content/workshop-periode.ts';
 import { catalogueProblems, type BookingCatalogue } from '../../src/forms/booking-catalogue.ts';
-import { PLACEHOLDER_PATTERN } from '../../src/schemas/settings.ts';
-
-const contentDir = path.resolve(import.meta.dirname, '../../src/content');
-
-/** Front matter of a Markdown file, or a whole YAML file, as the content loader reads it. */
-function entries(folder: string): { id: string; data: Record<string, any> }[] {
-  return readdirSync(path.join(contentDir, folder)).map((file) => {
-    const text = readFileSync(path.join(contentDir, folder, file), 'utf8');
-    const yaml = file.endsWith('.md') ? /^---\n([\s\S]*?)\n---/.exec(text)![1]! : text;
-    return { id: file.replace(/\.(md|yaml)$/, ''), data: parse(yaml) };
-  });
-}
+import { contentEntries } from '../support/content.ts';
 
 /** The first error message, which the editor sees after the file name. */
 function messageFor(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown): string {
@@ -26,46 +12,53 @@ function messageFor(schema: { safeParse(v: unknown): { success: boolean; error?:
   return result.error!.issues.map((i) => i.message).join(' | ');
 }
 
-const workshops = entries('workshops');
-const schools = entries('scholen');
-const periods = entries('boekingsperiodes');
-const validWorkshop = workshops[0]!.data;
-const validPeriod = { name: 'voorjaar 2027', start: '2027-02-01', end: '2027-06-25', sessions: 10 };
+/** A complete workshop, as an editor would write it: the base that each check breaks once. */
+const validWorkshop: Record<string, unknown> = {
+  title: 'Workshop mediawijsheid',
+  topic: 'Mediawijsheid',
+  description: 'Een workshop over mediawijsheid voor leerlingen van het secundair onderwijs.',
+  learn: ['Ze leren bronnen vergelijken.'],
+  forWhom: 'Leerlingen van het secundair onderwijs',
+  duration: 'Twee lesuren',
+  groupSize: 'Eén klas, tot 25 leerlingen',
+  schoolProvides: ['Een lokaal met een projector'],
+  provider: 'Jeugdhuis De Brug',
+  price: 'Gratis',
+  period: 'schooljaar',
+  sources: [{ document: 'actieplan-2022', section: 'Preventie' }],
+  order: 10,
+};
+const validPeriod = { name: 'voorjaar 2031', start: '2031-02-03', end: '2031-06-27', sessions: 10 };
 
-describe('the shipped workshop content', () => {
-  it('has the three topics of the action plan, each valid', () => {
-    expect(workshops.map((w) => w.data.topic).sort()).toEqual(['Complotdenken', 'Fake news', 'Identiteit en polarisering']);
+describe('the workshop content this site ships', () => {
+  const workshops = contentEntries('workshops');
+  const schools = contentEntries('scholen');
+  const periods = contentEntries('boekingsperiodes');
+
+  it('is valid: every workshop, school and period passes its schema', () => {
+    expect(workshops.length).toBeGreaterThan(0);
     for (const { id, data } of workshops) {
       const result = workshopSchema.safeParse(data);
       expect(result.success, `${id}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
-      expect(data.provider).toBe('StampMedia');
-      expect(data.price).toBe('Gratis');
-      expect(data.forWhom).toMatch(/tweede graad/);
     }
-  });
-
-  it('ships what the plan does not say as visible placeholders', () => {
-    for (const { data } of workshops) {
-      expect(data.duration).toMatch(PLACEHOLDER_PATTERN);
-      expect(data.groupSize).toMatch(PLACEHOLDER_PATTERN);
-      expect(data.schoolProvides.join(' ')).toMatch(PLACEHOLDER_PATTERN);
-    }
-    for (const { data } of periods) expect(data.name).toMatch(PLACEHOLDER_PATTERN);
-  });
-
-  it('lists the five schools of the action plan, spelled as the plan spells them', () => {
     for (const { id, data } of schools) expect(schoolSchema.safeParse(data).success, id).toBe(true);
-    expect(schools.map((s) => s.data.name).sort()).toEqual(['CDO Newton', 'Forum Da Vinci', 'Sint-Jozef Klein Seminarie', 'VTS3/4', 'WeTech Academy']);
+    for (const { id, data } of periods) expect(periodeSchema.safeParse(data).success, id).toBe(true);
   });
 
-  it('has valid periods, and every workshop belongs to one of them', () => {
-    for (const { id, data } of periods) expect(periodeSchema.safeParse(data).success, id).toBe(true);
+  it('holds together: every workshop belongs to a period that exists, and no name is reserved', () => {
     const catalogue: BookingCatalogue = {
       workshops: workshops.map((w) => ({ id: w.id, title: w.data.title, topic: w.data.topic, provider: w.data.provider, period: w.data.period })),
       schools: schools.map((s) => ({ id: s.id, name: s.data.name })),
       periods: periods.map((p) => ({ id: p.id, ...periodeSchema.parse(p.data) })),
     };
     expect(catalogueProblems(catalogue)).toEqual([]);
+  });
+});
+
+describe('a workshop fixture', () => {
+  it('is valid, so each check below fails for its own reason', () => {
+    expect(workshopSchema.safeParse(validWorkshop).success).toBe(true);
+    expect(periodeSchema.safeParse(validPeriod).success).toBe(true);
   });
 });
 
@@ -83,7 +76,7 @@ describe('workshop schema', () => {
   });
 
   it('takes the period as a file name', () => {
-    expect(messageFor(workshopSchema, { ...validWorkshop, period: 'Voorjaar 2027.yaml' })).toContain('"period"');
+    expect(messageFor(workshopSchema, { ...validWorkshop, period: 'Voorjaar 2031.yaml' })).toContain('"period"');
   });
 
   it('keeps the description short enough for search results', () => {
@@ -104,13 +97,13 @@ describe('school schema', () => {
 
 describe('period schema', () => {
   it('accepts dates as YAML gives them (dates) and as text', () => {
-    expect(periodeSchema.parse({ ...validPeriod, start: new Date('2027-02-01T00:00:00Z') }).start).toBe('2027-02-01');
-    expect(periodeSchema.parse(validPeriod).end).toBe('2027-06-25');
+    expect(periodeSchema.parse({ ...validPeriod, start: new Date('2031-02-03T00:00:00Z') }).start).toBe('2031-02-03');
+    expect(periodeSchema.parse(validPeriod).end).toBe('2031-06-27');
   });
 
   it('names the field of a wrong date, a period that ends before it starts, and a wrong number of sessions', () => {
     expect(messageFor(periodeSchema, { ...validPeriod, start: 'volgende week' })).toContain('"start"');
-    expect(messageFor(periodeSchema, { ...validPeriod, end: '2027-01-01' })).toContain('"end"');
+    expect(messageFor(periodeSchema, { ...validPeriod, end: '2031-01-01' })).toContain('"end"');
     expect(messageFor(periodeSchema, { ...validPeriod, sessions: 0 })).toContain('"sessions"');
     expect(messageFor(periodeSchema, { ...validPeriod, sessions: 2.5 })).toContain('"sessions"');
     expect(messageFor(periodeSchema, { ...validPeriod, sessions: 'tien' })).toContain('"sessions"');

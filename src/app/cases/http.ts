@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { readBody, sameOrigin } from '../../server/forms/handle-form.ts';
+import { readBody, sameOrigin } from '../forms/pipeline.ts';
 
 /** Reads a small urlencoded form post, or undefined when it is not one, too large, or from another site. */
 export async function readPost(request: Request, siteOrigin: string, limit = 16 * 1024): Promise<URLSearchParams | undefined> {

@@ -23,16 +23,3 @@ export const searchTypeGroups: Record<SearchType, string> = {
   workshop: 'Workshops',
   pagina: "Andere pagina's",
 };
-
-/**
- * The type of a page from its address, for the list without JavaScript. It mirrors the
- * `type` filter the templates emit (a test checks that the two agree).
- */
-export function searchTypeOfPath(path: string): SearchType {
-  if (path === '/info/begrippen') return 'begrip';
-  if (path === '/wegwijzer') return 'organisatie';
-  if (path.startsWith('/workshops')) return 'workshop';
-  if (/^\/gesprekstips\/[^/]+$/.test(path)) return 'gesprekstip';
-  if (/^\/info\/[^/]+$/.test(path) && path !== '/info/vragen') return 'artikel';
-  return 'pagina';
-}

@@ -3,7 +3,6 @@ import type { ServerConfig } from '../config.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import type { SubmissionStore } from '../storage/submission-store.ts';
 import { transaction } from '../storage/database.ts';
-import { generateReference } from '../forms/reference.ts';
 import type { Composer } from '../mail/messages.ts';
 import { AccountStore } from './accounts.ts';
 import { CaseStore } from './case-store.ts';
@@ -48,7 +47,7 @@ export function startCaseServices({ db, store, config, settings, now, env, queue
       // A notification is a submission of its own with an empty payload and an unrelated
       // reference: the delivery queue's retries, alerts and purge, and nothing to leak.
       store.save(
-        { reference: generateReference(), form: NOTIFICATION_MESSAGE, route: kind, payload: {}, messages: routing[kind]!.map((recipient) => ({ message: NOTIFICATION_MESSAGE, recipient })) },
+        { form: NOTIFICATION_MESSAGE, version: 1, route: kind, payload: {}, messages: routing[kind]!.map((recipient) => ({ message: NOTIFICATION_MESSAGE, recipient })) },
         now(),
         work,
       );

@@ -4,7 +4,7 @@ import type { AccountStore } from './accounts.ts';
 import type { CaseRow, CaseStore, MessageAuthor } from './case-store.ts';
 import { generateReceipt, hashReceipt, RECEIPT_WORK_FACTOR } from './receipt.ts';
 import { normaliseReceipt } from '../../lib/receipt.ts';
-import { generateReference } from '../forms/reference.ts';
+import { generateReference } from '../../forms/reference.ts';
 
 export interface VaultOptions {
   cases: CaseStore;

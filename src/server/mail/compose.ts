@@ -1,5 +1,5 @@
-import { allFields, displayValue, type FormDefinition } from '../../forms/definition.ts';
-import { formatReference } from '../forms/reference.ts';
+import { allFields, displayValue, type RoutedForm } from '../../forms/definition.ts';
+import { formatReference } from '../../forms/reference.ts';
 
 export interface MailContent {
   subject: string;
@@ -17,7 +17,8 @@ export function messageIdFor(reference: string, message: string, recipient: stri
  * The message to the people who handle a form: every answered question with its label, in
  * the order of the form, so the expert reads it as the person filled it in.
  */
-export function composeSubmissionMail(definition: FormDefinition, reference: string, payload: Record<string, unknown>, receivedAt: Date): MailContent {
+export function composeSubmissionMail<Data extends object>(definition: RoutedForm<Data>, reference: string, data: Data, receivedAt: Date): MailContent {
+  const payload = data as Record<string, unknown>;
   const lines: string[] = [];
   for (const section of definition.sections) {
     const answered = section.fields.filter((field) => displayValue(field, payload[field.name]) !== '');
@@ -30,7 +31,7 @@ export function composeSubmissionMail(definition: FormDefinition, reference: str
   if (extra.length) throw new Error(`payload has fields the form does not define: ${extra.join(', ')}`);
 
   return {
-    subject: `${definition.subject(payload as never)} [${formatReference(reference)}]`,
+    subject: `${definition.subject(data)} [${formatReference(reference)}]`,
     text: [
       `Referentie: ${formatReference(reference)}`,
       `Ontvangen: ${receivedAt.toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })}`,

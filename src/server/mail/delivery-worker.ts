@@ -1,5 +1,6 @@
-import type { DeliveryJob, SubmissionStore } from '../storage/submission-store.ts';
+import { UnreadablePayload, type DeliveryJob, type SubmissionStore } from '../storage/submission-store.ts';
 import type { MailContent } from './compose.ts';
+import { errorKind } from '../../lib/error-kind.ts';
 import type { MailTransport } from './transport.ts';
 
 export interface RetryPolicy {
@@ -89,10 +90,12 @@ export class DeliveryWorker {
     let mail: MailContent & { to?: string };
     try {
       mail = this.#o.compose(job);
-    } catch {
-      // A message we cannot build will not improve with retries: alert at once.
+    } catch (error) {
+      // A message we cannot build will not improve with retries: alert at once. An unreadable
+      // payload (stored by another version of a form) says so; nothing of its content is logged.
+      const why = error instanceof UnreadablePayload ? `its ${job.form} payload v${job.version} does not match the current form` : `it cannot be composed (${errorKind(error)})`;
       this.#o.store.markFailed(job, 'compose', undefined);
-      this.#o.log(`[delivery] ALERT job ${job.id} (${job.reference}) cannot be composed; it needs an operator`);
+      this.#o.log(`[delivery] ALERT job ${job.id} (${job.reference}): ${why}; it needs an operator`);
       return;
     }
     try {
@@ -126,14 +129,4 @@ export class DeliveryWorker {
     clearTimeout(this.#timer);
     await this.#running;
   }
-}
-
-/** A short, content-free label for an error, safe for logs and the database. */
-export function errorKind(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const e = error as { code?: unknown; responseCode?: unknown };
-    if (typeof e.responseCode === 'number') return `smtp-${e.responseCode}`;
-    if (typeof e.code === 'string' && /^[A-Z_]{2,20}$/.test(e.code)) return e.code;
-  }
-  return 'error';
 }

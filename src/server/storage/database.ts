@@ -61,6 +61,9 @@ const migrations: string[] = [
      reference TEXT PRIMARY KEY REFERENCES submissions(reference) ON DELETE CASCADE,
      reason    TEXT NOT NULL
    );`,
+  // Stored payloads carry the version of their form's stored shape, so a later deploy reads
+  // them with the right schema or alerts an operator, never misreads them.
+  `ALTER TABLE submissions ADD COLUMN payload_version INTEGER NOT NULL DEFAULT 1;`,
   // Confidential reporting (src/server/cases/): only ciphertext and the facts needed to route,
   // list and erase a case. Accounts hold their private key wrapped with their passphrase.
   `CREATE TABLE vault (name TEXT PRIMARY KEY, value BLOB NOT NULL);

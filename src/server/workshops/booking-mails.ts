@@ -1,25 +1,18 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { Settings } from '../../schemas/settings.ts';
 import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
-import { BOOKING_FORM_ID, createBookingForm, preferredDays, type BookingData } from '../../forms/booking-form.ts';
+import { createBookingForm, preferredDays, storedBooking } from '../../forms/booking-form.ts';
+import { LINK_VALIDITY_MS } from '../../forms/booking-decision.ts';
+import { BOOKING_MESSAGES } from '../../forms/booking-messages.ts';
 import { formatDay } from '../../forms/booking-dates.ts';
-import { formatReference } from '../forms/reference.ts';
+import { formatReference } from '../../forms/reference.ts';
 import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
-import type { DeliveryJob } from '../storage/submission-store.ts';
-import { BookingStore, type Booking } from './booking-store.ts';
+import { readPayload, type DeliveryJob } from '../storage/submission-store.ts';
+import type { Booking, BookingStore } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
-import { LINK_VALIDITY_MS, signedLinkPath } from './signed-link.ts';
-
-/** The message types of a booking; the coordinator's mail uses the form id, as every routed form does. */
-export const BOOKING_MESSAGES = {
-  coordinator: BOOKING_FORM_ID,
-  received: 'boeking-ontvangen',
-  confirmed: 'boeking-bevestigd',
-  declined: 'boeking-geweigerd',
-} as const;
+import { signedLinkPath } from './signed-link.ts';
 
 export interface BookingMailOptions {
-  db: DatabaseSync;
+  bookings: BookingStore;
   catalogue(): BookingCatalogue;
   secret: Buffer;
   /** The public address of the site, for links in mails. */
@@ -33,8 +26,7 @@ type Composer = (job: DeliveryJob) => MailContent;
 
 /** Builds the four booking mails; registered with the delivery worker's composer by message type. */
 export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
-  const bookings = new BookingStore(options.db);
-  const { settings } = options;
+  const { bookings, settings } = options;
   const link = (path: string) => new URL(path, options.siteUrl).href;
   const signature = [
     '',
@@ -45,7 +37,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
 
   /** What every mail about a booking needs: its form data and how the pages name things. */
   const context = (job: DeliveryJob) => {
-    const data = job.payload as BookingData;
+    const data = readPayload(storedBooking, job);
     const catalogue = options.catalogue();
     const workshop = findWorkshop(catalogue, data.workshop);
     return { data, catalogue, topic: workshop?.topic ?? data.workshop, provider: workshop?.provider, school: schoolName(catalogue, data), reference: formatReference(job.reference) };
@@ -59,8 +51,8 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
 
   return {
     [BOOKING_MESSAGES.coordinator]: (job) => {
-      const { catalogue } = context(job);
-      const base = composeSubmissionMail(createBookingForm(catalogue), job.reference, job.payload as Record<string, unknown>, new Date(job.createdAt));
+      const { catalogue, data } = context(job);
+      const base = composeSubmissionMail(createBookingForm(catalogue), job.reference, data, new Date(job.createdAt));
       // Links expire a fixed time after the request, so a resent mail carries the same links.
       const expiresAt = job.createdAt + LINK_VALIDITY_MS;
       return {

@@ -1,27 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { Booking, BookingStatus, SessionChoice } from '../../app/services.ts';
 
-export type BookingStatus = 'requested' | 'confirmed' | 'declined';
-
-export interface Booking {
-  reference: string;
-  period: string;
-  workshop: string;
-  status: BookingStatus;
-  /** The day and times the coordinator chose, once confirmed. */
-  sessionDate?: string;
-  startsAt?: string;
-  endsAt?: string;
-  /** Why the coordinator declined; erased together with the submission. */
-  reason?: string;
-  createdAt: number;
-  decidedAt?: number;
-}
-
-export interface SessionChoice {
-  date: string;
-  startsAt: string;
-  endsAt: string;
-}
+export type { Booking, BookingStatus, SessionChoice } from '../../app/services.ts';
 
 /**
  * The places in the booking periods. A requested or confirmed booking holds one session of
@@ -29,10 +9,10 @@ export interface SessionChoice {
  * the caller's transaction), so capacity holds under concurrent requests.
  */
 export class BookingStore {
-  readonly db: DatabaseSync;
+  readonly #db: DatabaseSync;
 
   constructor(db: DatabaseSync) {
-    this.db = db;
+    this.#db = db;
   }
 
   /**
@@ -42,7 +22,7 @@ export class BookingStore {
    */
   reserve(booking: { reference: string; period: string; workshop: string }, capacity: number, now: number): boolean {
     if (this.taken(booking.period) >= capacity) return false;
-    this.db
+    this.#db
       .prepare('INSERT INTO workshop_bookings (reference, period, workshop, created_at) VALUES (?, ?, ?, ?)')
       .run(booking.reference, booking.period, booking.workshop, now);
     return true;
@@ -50,20 +30,20 @@ export class BookingStore {
 
   /** Sessions held in a period by requested and confirmed bookings. */
   taken(period: string): number {
-    const row = this.db.prepare("SELECT COUNT(*) AS n FROM workshop_bookings WHERE period = ? AND status IN ('requested', 'confirmed')").get(period) as { n: number };
+    const row = this.#db.prepare("SELECT COUNT(*) AS n FROM workshop_bookings WHERE period = ? AND status IN ('requested', 'confirmed')").get(period) as { n: number };
     return row.n;
   }
 
   /** Sessions held per period, for the availability overview. */
   takenByPeriod(): Map<string, number> {
-    const rows = this.db
+    const rows = this.#db
       .prepare("SELECT period, COUNT(*) AS n FROM workshop_bookings WHERE status IN ('requested', 'confirmed') GROUP BY period")
       .all() as { period: string; n: number }[];
     return new Map(rows.map((r) => [r.period, r.n]));
   }
 
   get(reference: string): Booking | undefined {
-    const row = this.db
+    const row = this.#db
       .prepare(
         `SELECT b.reference, b.period, b.workshop, b.status, b.session_date, b.starts_at, b.ends_at, b.created_at, b.decided_at, r.reason
            FROM workshop_bookings b LEFT JOIN workshop_decline_reasons r USING (reference)
@@ -89,12 +69,12 @@ export class BookingStore {
 
   /** True while the coordinator has not decided; such a booking's data must not be erased yet. */
   isUndecided(reference: string): boolean {
-    return this.db.prepare("SELECT 1 FROM workshop_bookings WHERE reference = ? AND status = 'requested'").get(reference) !== undefined;
+    return this.#db.prepare("SELECT 1 FROM workshop_bookings WHERE reference = ? AND status = 'requested'").get(reference) !== undefined;
   }
 
   /** Confirms a booking that is still undecided; false when it was decided already. */
   confirm(reference: string, choice: SessionChoice, now: number): boolean {
-    const result = this.db
+    const result = this.#db
       .prepare("UPDATE workshop_bookings SET status = 'confirmed', session_date = ?, starts_at = ?, ends_at = ?, decided_at = ? WHERE reference = ? AND status = 'requested'")
       .run(choice.date, choice.startsAt, choice.endsAt, now, reference);
     return result.changes === 1;
@@ -102,9 +82,9 @@ export class BookingStore {
 
   /** Declines a booking that is still undecided, which frees its place; false when it was decided already. */
   decline(reference: string, reason: string, now: number): boolean {
-    const result = this.db.prepare("UPDATE workshop_bookings SET status = 'declined', decided_at = ? WHERE reference = ? AND status = 'requested'").run(now, reference);
+    const result = this.#db.prepare("UPDATE workshop_bookings SET status = 'declined', decided_at = ? WHERE reference = ? AND status = 'requested'").run(now, reference);
     if (result.changes !== 1) return false;
-    this.db.prepare('INSERT INTO workshop_decline_reasons (reference, reason) VALUES (?, ?)').run(reference, reason);
+    this.#db.prepare('INSERT INTO workshop_decline_reasons (reference, reason) VALUES (?, ?)').run(reference, reason);
     return true;
   }
 }

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isReference } from '../forms/reference.ts';
+import { isReference } from '../../forms/reference.ts';
+import { BOOKING_ACTIONS, type BookingAction } from '../../forms/booking-decision.ts';
+import type { LinkVerdict } from '../../app/services.ts';
 
 /**
  * The coordinator's links to confirm or decline a booking. The link itself is the permission:
@@ -9,11 +11,6 @@ import { isReference } from '../forms/reference.ts';
  *
  * Shape: /workshops/boeking/<reference>/<action>.<expires>.<signature>, expires in Unix seconds.
  */
-export const BOOKING_ACTIONS = ['bevestigen', 'weigeren'] as const;
-export type BookingAction = (typeof BOOKING_ACTIONS)[number];
-
-export const LINK_VALIDITY_MS = 30 * 24 * 60 * 60 * 1000;
-
 function signature(secret: Buffer, reference: string, action: BookingAction, expires: number): string {
   return createHmac('sha256', secret).update(`workshop-link\n${reference}\n${action}\n${expires}`).digest('base64url');
 }
@@ -28,8 +25,6 @@ export function signLinkSegment(secret: Buffer, reference: string, action: Booki
 export function signedLinkPath(secret: Buffer, reference: string, action: BookingAction, expiresAt: number): string {
   return `/workshops/boeking/${reference}/${signLinkSegment(secret, reference, action, expiresAt)}`;
 }
-
-export type LinkVerdict = { ok: true; action: BookingAction; expiresAt: number } | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Checks a link's signature first, then its expiry: a tampered link is never called merely "expired". */
 export function verifyLink(secret: Buffer, reference: string, segment: string, now: number): LinkVerdict {

@@ -1,0 +1,115 @@
+/**
+ * The contract between the host process (src/server/) and the code that runs inside Astro's
+ * request handling (pages, components, src/app/). The host builds these services once and
+ * hands them to Astro as `Astro.locals.services`; src/middleware.ts guarantees they exist.
+ *
+ * Each service is as narrow as the pages need: no database handle, no secret, no settings
+ * beyond what a question needs. Types only: the host imports them with `import type`.
+ */
+import type { FormKind, RouteName, StoredPayload } from '../forms/definition.ts';
+import type { BookingAction } from '../forms/booking-decision.ts';
+import type { FollowUp, Inbox, Reports } from './cases/services.ts';
+
+export interface AppServices {
+  clock: Clock;
+  forms: FormGuard;
+  submissions: Submissions;
+  bookings: Bookings;
+  links: BookingLinks;
+  /** Confidential reporting (README, "Confidential reporting"; types in src/app/cases/services.ts). */
+  reports: Reports;
+  followUp: FollowUp;
+  inbox: Inbox;
+}
+
+/** The host's clock; tests move it (see README, TEST_CLOCK). */
+export interface Clock {
+  now(): number;
+}
+
+export type TokenVerdict = 'ok' | 'too-fast' | 'invalid';
+
+/** What the one form pipeline needs to tell a person from a bot or a flood. */
+export interface FormGuard {
+  /** A signed token that records when a form was shown. */
+  issueToken(): string;
+  /** Checks a token; `minFillMs` is how long a person needs at least (0 for a short form). */
+  checkToken(token: string | undefined, minFillMs: number): TokenVerdict;
+  /** Counts a post from this client; false when the client is over its limit. */
+  allowPost(clientAddress: string): boolean;
+  /** How long a person needs at least to fill in a long form. */
+  minFillMs: number;
+  /** The public origin, accepted as the Origin of form posts. */
+  siteOrigin: string;
+}
+
+/** A submission as the form pipeline hands it over: validated data, nothing else. */
+export interface NewSubmission {
+  form: FormKind;
+  /** The version of the form's stored payload (`RoutedForm.stored.version`). */
+  version: number;
+  /** The routing-table entry whose recipients receive it; the host knows the addresses. */
+  route: RouteName;
+  payload: unknown;
+  /** Messages beyond the routed recipients, e.g. an acknowledgement to the sender. */
+  extraMessages: { message: string; recipient: string }[];
+}
+
+export interface Submissions {
+  /**
+   * Stores a submission and its delivery jobs durably, in one transaction, and returns its new
+   * reference only after the commit. `during` runs inside that transaction with the reference
+   * (e.g. to take a workshop place) and may throw to abort: then nothing is stored.
+   */
+  save(submission: NewSubmission, during?: (reference: string) => void): string;
+  /**
+   * The stored payload of a submission, parsed with the stored schema of its form; undefined
+   * when it was erased. An unreadable payload (another version, another shape) throws after
+   * the host alerted the operator.
+   */
+  payload<Data>(reference: string, stored: StoredPayload<Data>): Data | undefined;
+}
+
+export type BookingStatus = 'requested' | 'confirmed' | 'declined';
+
+export interface Booking {
+  reference: string;
+  period: string;
+  workshop: string;
+  status: BookingStatus;
+  /** The day and times the coordinator chose, once confirmed. */
+  sessionDate?: string;
+  startsAt?: string;
+  endsAt?: string;
+  /** Why the coordinator declined; erased together with the submission. */
+  reason?: string;
+  createdAt: number;
+  decidedAt?: number;
+}
+
+export interface SessionChoice {
+  date: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface Bookings {
+  /** Sessions held per period by requested and confirmed bookings. */
+  takenByPeriod(): Map<string, number>;
+  /** Takes a place in the period, or returns false when it is full. Only inside `submissions.save`'s `during`. */
+  reserve(booking: { reference: string; period: string; workshop: string }, capacity: number): boolean;
+  get(reference: string): Booking | undefined;
+  /** Confirms an undecided booking and queues the school's mail in one transaction; false when decided already. */
+  confirm(reference: string, choice: SessionChoice): boolean;
+  /** Declines an undecided booking (freeing its place) and queues the school's mail; false when decided already. */
+  decline(reference: string, reason: string): boolean;
+}
+
+export type LinkVerdict = { ok: true; action: BookingAction; expiresAt: number } | { ok: false; reason: 'invalid' | 'expired' };
+
+/** The coordinator's signed links; the secret that signs them stays in the host. */
+export interface BookingLinks {
+  /** The path of a link for `action` on `reference`, valid until `expiresAt`. */
+  path(reference: string, action: BookingAction, expiresAt: number): string;
+  verify(reference: string, segment: string): LinkVerdict;
+}

@@ -1,0 +1,101 @@
+import type { AppServices } from '../app/services.ts';
+import type { Settings } from '../schemas/settings.ts';
+import { storedBooking } from '../forms/booking-form.ts';
+import { BOOKING_MESSAGES } from '../forms/booking-messages.ts';
+import { checkFormToken, issueFormToken } from './forms/form-token.ts';
+import type { RateLimiter } from './forms/rate-limit.ts';
+import type { SubmissionStore } from './storage/submission-store.ts';
+import type { BookingStore } from './workshops/booking-store.ts';
+import { signedLinkPath, verifyLink } from './workshops/signed-link.ts';
+
+export interface AppServiceParts {
+  store: SubmissionStore;
+  bookings: BookingStore;
+  rateLimiter: RateLimiter;
+  /** Signs form tokens and the coordinator's links; it never leaves the host. */
+  secret: Buffer;
+  minFillMs: number;
+  siteOrigin: string;
+  routing: Settings['routing'];
+  now(): number;
+  /** Called after anything was queued for delivery, so it goes out at once. */
+  queued(): void;
+  /** Confidential reporting, built by src/server/cases/start.ts; tests of other features may leave it out. */
+  cases?: Pick<AppServices, 'reports' | 'followUp' | 'inbox'>;
+}
+
+/**
+ * The narrow services the pages get as `Astro.locals.services`. Each closes over what it needs
+ * (the database, the secret, the routing table); none of those is reachable from a page.
+ */
+export function createAppServices(parts: AppServiceParts): AppServices {
+  const { store, bookings, secret, now } = parts;
+
+  /** Records a decision and queues the school's mail about it in one transaction; false when decided already. */
+  const decide = (reference: string, message: string, record: () => boolean): boolean => {
+    const school = store.payload(reference, storedBooking)?.email;
+    if (!school) return false;
+    try {
+      store.addMessage(reference, message, school, now(), () => {
+        if (!record()) throw new AlreadyDecided();
+      });
+    } catch (error) {
+      if (error instanceof AlreadyDecided) return false;
+      throw error;
+    }
+    parts.queued();
+    return true;
+  };
+
+  return {
+    ...(parts.cases ?? notWired),
+    clock: { now },
+    forms: {
+      issueToken: () => issueFormToken(secret, now()),
+      checkToken: (token, minFillMs) => checkFormToken(secret, token, now(), minFillMs),
+      allowPost: (clientAddress) => parts.rateLimiter.allow(clientAddress, now()),
+      minFillMs: parts.minFillMs,
+      siteOrigin: parts.siteOrigin,
+    },
+    submissions: {
+      save(submission, during) {
+        const reference = store.save(
+          {
+            form: submission.form,
+            version: submission.version,
+            route: submission.route,
+            payload: submission.payload,
+            messages: [...parts.routing[submission.route].map((recipient) => ({ message: submission.form, recipient })), ...submission.extraMessages],
+          },
+          now(),
+          during,
+        );
+        parts.queued();
+        return reference;
+      },
+      payload: (reference, stored) => store.payload(reference, stored),
+    },
+    bookings: {
+      takenByPeriod: () => bookings.takenByPeriod(),
+      reserve: (booking, capacity) => bookings.reserve(booking, capacity, now()),
+      get: (reference) => bookings.get(reference),
+      confirm: (reference, choice) => decide(reference, BOOKING_MESSAGES.confirmed, () => bookings.confirm(reference, choice, now())),
+      decline: (reference, reason) => decide(reference, BOOKING_MESSAGES.declined, () => bookings.decline(reference, reason, now())),
+    },
+    links: {
+      path: (reference, action, expiresAt) => signedLinkPath(secret, reference, action, expiresAt),
+      verify: (reference, segment) => verifyLink(secret, reference, segment, now()),
+    },
+  };
+}
+
+class AlreadyDecided extends Error {}
+
+const missing = () => {
+  throw new Error('confidential reporting is not wired into these services');
+};
+const notWired: Pick<AppServices, 'reports' | 'followUp' | 'inbox'> = {
+  reports: { submit: missing, confirmation: missing, forget: missing },
+  followUp: { open: missing, view: missing, add: missing },
+  inbox: { idleMinutes: 15, login: missing, confirmSetUp: missing, session: missing, logout: missing, cases: missing, open: missing, act: missing },
+};
