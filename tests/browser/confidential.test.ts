@@ -38,7 +38,8 @@ beforeAll(async () => {
     const added = await runCli('accounts', ['add', email], { DATA_DIR: dataDir, ...cheap }, `${PASSPHRASE}\n`);
     expect(added.code, added.output).toBe(0);
   }
-  site = await startSiteProcess({ DATA_DIR: dataDir, FORM_MIN_FILL_MS: '0', ...cheap });
+  // TOTP codes are computed here from real time, so the server's clock runs at real time too.
+  site = await startSiteProcess({ DATA_DIR: dataDir, FORM_MIN_FILL_MS: '0', TEST_CLOCK: new Date().toISOString(), ...cheap });
   browser = await launchChromium();
 });
 afterAll(async () => {
