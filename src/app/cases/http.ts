@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { readBody, sameOrigin } from '../forms/pipeline.ts';
+export { formatMoment } from '../../lib/format.ts';
 
 /** Reads a small urlencoded form post, or undefined when it is not one, too large, or from another site. */
 export async function readPost(request: Request, siteOrigin: string, limit = 16 * 1024): Promise<URLSearchParams | undefined> {
@@ -7,11 +8,6 @@ export async function readPost(request: Request, siteOrigin: string, limit = 16 
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) return undefined;
   const body = await readBody(request, limit);
   return body === undefined ? undefined : new URLSearchParams(body);
-}
-
-/** Dates as the expert and the reporter read them, in Belgian time. */
-export function formatMoment(at: number): string {
-  return new Date(at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels', dateStyle: 'long', timeStyle: 'short' });
 }
 
 /** The one cookie of the inbox: strictly necessary, this host only, never sent cross-site. */
