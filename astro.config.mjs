@@ -4,9 +4,14 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import { site } from './src/integrations/site.ts';
+import { publicSiteUrl } from './src/server/config.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // The public address, or none for a local run (pages then print no absolute address);
+  // a production build without a public https SITE_URL stops here with a clear message.
+  site: publicSiteUrl(process.env, { build: true }),
+  // Tests build a second site (other settings) into a folder of their own.
+  ...(process.env.BUILD_OUT_DIR ? { outDir: process.env.BUILD_OUT_DIR } : {}),
   // Pages are files (`/privacy.html`) so the production server maps clean URLs without redirects.
   build: { format: 'file', inlineStylesheets: 'never' },
   trailingSlash: 'never',

@@ -1,4 +1,5 @@
 import { parseSettings } from './schemas/settings.ts';
+import { settingsFileOverride } from './lib/settings-override.ts';
 
 /**
  * Everything that is specific to one municipality lives here. Another municipality rebrands
@@ -7,7 +8,7 @@ import { parseSettings } from './schemas/settings.ts';
  * Values that are not in the city's source documents ship as visible placeholders
  * ("example.org", "[in te vullen: …]"); `npm run build` warns while any remains.
  */
-export const settings = parseSettings({
+export const settings = parseSettings(settingsFileOverride() ?? {
   city: 'Sint-Niklaas',
   contactPointName: 'Aanspreekpunt extremisme en polarisering',
   // Action plan 2022, "Preventie 1": the expert of this service takes up the contact point.
@@ -39,5 +40,12 @@ export const settings = parseSettings({
     email: 'workshops@example.org',
   },
   quickExitUrl: 'https://example.org/',
-  accessibilityReviewed: '2026-11-22',
+  // The city confirms the accessibility statement: the date of its own check and how it was done.
+  accessibilityReviewed: '[in te vullen: datum waarop de stad de toegankelijkheid naging, JJJJ-MM-DD]',
+  accessibilityMethod:
+    'Bij elke nieuwe versie testen we elke pagina automatisch met axe-core, ook de foutmeldingen en bevestigingen van de formulieren. We testen ook of je alles met het toetsenbord kunt bedienen.',
+  complaintsService: {
+    name: '[in te vullen: naam van de klachtendienst van de stad]',
+    url: 'https://example.org/klachten',
+  },
 });

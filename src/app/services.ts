@@ -27,7 +27,7 @@ export interface Clock {
   now(): number;
 }
 
-export type TokenVerdict = 'ok' | 'too-fast' | 'invalid';
+export type TokenVerdict = 'ok' | 'too-fast' | 'expired' | 'invalid';
 
 /** What the one form pipeline needs to tell a person from a bot or a flood. */
 export interface FormGuard {
@@ -35,8 +35,20 @@ export interface FormGuard {
   issueToken(): string;
   /** Checks a token; `minFillMs` is how long a person needs at least (0 for a short form). */
   checkToken(token: string | undefined, minFillMs: number): TokenVerdict;
-  /** Counts a post from this client; false when the client is over its limit. */
+  /**
+   * Counts a post of any kind from this client against a generous budget (it stops floods;
+   * someone with ten typing mistakes still has room); false when the client is over it.
+   */
   allowPost(clientAddress: string): boolean;
+  /** Whether this client may store one more submission now (a tight budget); counts nothing. */
+  mayStore(clientAddress: string): boolean;
+  /** Counts a stored submission against the client's tight budget. */
+  stored(clientAddress: string): void;
+  /**
+   * Marks a valid token as used, inside `submissions.save`'s `during`, so one token stores one
+   * submission until it expires; false when it was used already (a replayed post).
+   */
+  useToken(token: string): boolean;
   /** How long a person needs at least to fill in a long form. */
   minFillMs: number;
   /** The public origin, accepted as the Origin of form posts. */

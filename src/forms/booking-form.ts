@@ -4,6 +4,7 @@ import { choiceAnswer, textAnswer } from './validation.ts';
 import { phonePattern } from './concern-form.ts';
 import { OTHER_SCHOOL, findPeriod, findWorkshop, schoolName, type BookingCatalogue, type CataloguePeriod } from './booking-catalogue.ts';
 import { formatShortDay, isWeekday, parseDay, todayInBrussels } from './booking-dates.ts';
+import { periodName } from '../lib/placeholders.ts';
 
 /**
  * "Een workshop aanvragen": what the coordinator needs to plan a session, and nothing more.
@@ -145,7 +146,7 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
   const workshopOptions: Option[] = catalogue.workshops.map((workshop) => {
     const period = findPeriod(catalogue, workshop.period);
     const left = period ? options.sessionsLeft?.(period.id) : undefined;
-    const when = period ? `Periode: ${period.name}, van ${formatShortDay(period.start)} tot ${formatShortDay(period.end)}.` : undefined;
+    const when = period ? `Periode: ${periodName(period.name)}, van ${formatShortDay(period.start)} tot ${formatShortDay(period.end)}.` : undefined;
     return { value: workshop.id, label: workshop.topic, hint: [when, left === undefined || !period ? undefined : sessionsLeftText(left, period)].filter(Boolean).join(' ') };
   });
 

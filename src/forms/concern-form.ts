@@ -45,7 +45,6 @@ export const concernSchema = z
   })
   .superRefine((data, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (data.soort === 'persoon' && !data.leeftijd) add('leeftijd', 'Kies hoe oud de persoon is. Weet je het niet? Kies dan "Ik weet het niet".');
     if (data.contact === 'contact') {
       if (!data.naam) add('naam', 'Vul je naam in, zodat we weten wie we contacteren.');
       if (!data.telefoon && !data.email) add('telefoon', 'Vul een telefoonnummer of een e-mailadres in, zodat we je kunnen bereiken.');
@@ -157,7 +156,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'leeftijd',
           type: 'radios',
           label: 'Hoe oud is de persoon over wie je je zorgen maakt?',
-          hint: 'Vul dit in als je bericht over een persoon gaat. We vragen geen geboortedatum.',
+          hint: 'Gaat je bericht over een persoon? Dan helpt dit de deskundige. Je mag het ook leeg laten. We vragen geen geboortedatum.',
           optional: true,
           options: options(ages, { minderjarig: 'Jonger dan 18 jaar', volwassen: '18 jaar of ouder', onbekend: 'Ik weet het niet' }),
         },

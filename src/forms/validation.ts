@@ -61,10 +61,11 @@ export type ValidationResult<T> = { ok: true; data: T } | { ok: false; errors: F
  */
 export function validateForm<S extends z.ZodType>(definition: FormDefinition<S>, values: FormValues): ValidationResult<z.infer<S>> {
   const result = definition.schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
+  const broken = singleLineErrors(definition, values);
+  if (result.success && broken.size === 0) return { ok: true, data: result.data };
   const order = allFields(definition).map((f) => f.name);
-  const byField = new Map<string, string>();
-  for (const issue of result.error.issues) {
+  const byField = new Map<string, string>(broken);
+  for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.code === 'unrecognized_keys' ? '' : String(issue.path[0] ?? '');
     const message = issue.code === 'unrecognized_keys' ? 'Het formulier bevat velden die we niet kennen. Laad de pagina opnieuw.' : issue.message;
     if (!byField.has(field)) byField.set(field, message);
@@ -72,6 +73,19 @@ export function validateForm<S extends z.ZodType>(definition: FormDefinition<S>,
   const errors = [...byField].map(([field, message]) => ({ field, message }));
   errors.sort((a, b) => rank(order, a.field) - rank(order, b.field));
   return { ok: false, errors };
+}
+
+/**
+ * Every field that is not a textarea holds one line: a line break in a name, an e-mail address
+ * or a class name can only come from a tampered post, and would break the layout of a mail.
+ */
+function singleLineErrors(definition: FormDefinition, values: FormValues): Map<string, string> {
+  const errors = new Map<string, string>();
+  for (const field of allFields(definition)) {
+    if (field.type === 'textarea' || field.type === 'radios' || field.type === 'checkboxes' || field.type === 'select') continue;
+    if ([values[field.name] ?? []].flat().some((v) => /[\r\n]/.test(v))) errors.set(field.name, 'Schrijf dit antwoord op één regel, zonder nieuwe regel.');
+  }
+  return errors;
 }
 
 const rank = (order: string[], field: string) => (order.includes(field) ? order.indexOf(field) : -1);

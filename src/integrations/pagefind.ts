@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
  */
 
 /** Pages that must never show up as a search result. */
-export const notIndexed = new Set(['/404', '/sitemap', '/zoeken']);
+export const notIndexed = new Set(['/404', '/sitemap', '/zoeken', '/blanco']);
 
 /** Pagefind's own UI bundles inject inline styles, which our CSP forbids; we ship our own UI. */
 const unusedBundleFiles = [

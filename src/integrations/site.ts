@@ -29,7 +29,7 @@ export function site(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const placeholders = findPlaceholders(settings);
         if (placeholders.length) {
-          logger.warn(`src/settings.ts still holds ${placeholders.length} placeholder value(s); replace them before going live:\n${placeholders.map((f) => `  - ${f}`).join('\n')}`);
+          logger.warn(`src/settings.ts still holds ${placeholders.length} placeholder value(s); replace them before going live ("npm run launch-check" lists everything):\n${placeholders.map((f) => `  - ${f}`).join('\n')}`);
         }
         const client = fileURLToPath(dir);
         await keepCatalogueBackstage(client);

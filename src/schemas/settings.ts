@@ -11,6 +11,9 @@ export const PLACEHOLDER_PATTERN = /example\.(org|com|net)|\[in te vullen/i;
 const text = (what: string) =>
   z.string({ error: `Vul ${what} in (tekst).` }).trim().min(1, { error: `${what} mag niet leeg zijn.` });
 
+/** A value that is nothing but a visible placeholder, for fields whose real value has another shape. */
+const placeholderText = z.string().regex(PLACEHOLDER_PATTERN);
+
 const email = (what: string) =>
   z.email({ error: `${what} moet een geldig e-mailadres zijn, bijvoorbeeld naam@example.org.` });
 
@@ -94,8 +97,23 @@ export const settingsSchema = z.strictObject(
     }),
     /** Where "Verlaat deze pagina" goes: a neutral page that gives nothing away. */
     quickExitUrl: z.url({ protocol: /^https$/, error: 'quickExitUrl moet een https-adres zijn.' }),
-    /** The date the accessibility statement was last reviewed (YYYY-MM-DD). */
-    accessibilityReviewed: z.iso.date({ error: 'accessibilityReviewed moet een datum zijn (JJJJ-MM-DD).' }),
+    /**
+     * The date the city last checked the site against WCAG 2.1 AA for its accessibility statement
+     * (YYYY-MM-DD), or a placeholder until it has. The launch check lists it, and a date older than
+     * 12 months.
+     */
+    accessibilityReviewed: z.union([placeholderText, z.iso.date()], {
+      error: 'accessibilityReviewed moet een datum zijn (JJJJ-MM-DD).',
+    }),
+    /** How that check was done, in plain Dutch (the model statement asks for it). */
+    accessibilityMethod: text('accessibilityMethod'),
+    /** The city's complaints service: where someone goes when an accessibility problem is not solved. */
+    complaintsService: z.strictObject({
+      /** Its name, as residents know it. */
+      name: text('complaintsService.name'),
+      /** Its web page (https). */
+      url: z.url({ protocol: /^https$/, error: 'complaintsService.url moet een https-adres zijn.' }),
+    }),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `Onbekend veld: ${issue.keys.join(', ')}.` : undefined) },
 );

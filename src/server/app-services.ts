@@ -2,8 +2,9 @@ import type { AppServices } from '../app/services.ts';
 import type { Settings } from '../schemas/settings.ts';
 import { storedBooking } from '../forms/booking-form.ts';
 import { BOOKING_MESSAGES } from '../forms/booking-messages.ts';
-import { checkFormToken, issueFormToken } from './forms/form-token.ts';
+import { checkFormToken, issueFormToken, parseFormToken } from './forms/form-token.ts';
 import type { RateLimiter } from './forms/rate-limit.ts';
+import type { UsedTokens } from './forms/used-tokens.ts';
 import type { SubmissionStore } from './storage/submission-store.ts';
 import type { BookingStore } from './workshops/booking-store.ts';
 import { signedLinkPath, verifyLink } from './workshops/signed-link.ts';
@@ -11,7 +12,10 @@ import { signedLinkPath, verifyLink } from './workshops/signed-link.ts';
 export interface AppServiceParts {
   store: SubmissionStore;
   bookings: BookingStore;
+  /** Every form post per client (generous) and stored submissions per client (tight). */
   rateLimiter: RateLimiter;
+  storedLimiter: RateLimiter;
+  usedTokens: UsedTokens;
   /** Signs form tokens and the coordinator's links; it never leaves the host. */
   secret: Buffer;
   minFillMs: number;
@@ -54,6 +58,12 @@ export function createAppServices(parts: AppServiceParts): AppServices {
       issueToken: () => issueFormToken(secret, now()),
       checkToken: (token, minFillMs) => checkFormToken(secret, token, now(), minFillMs),
       allowPost: (clientAddress) => parts.rateLimiter.allow(clientAddress, now()),
+      mayStore: (clientAddress) => parts.storedLimiter.check(clientAddress, now()),
+      stored: (clientAddress) => parts.storedLimiter.record(clientAddress, now()),
+      useToken: (token) => {
+        const parsed = parseFormToken(secret, token);
+        return parsed !== undefined && parts.usedTokens.use(parsed.id, parsed.expiresAt);
+      },
       minFillMs: parts.minFillMs,
       siteOrigin: parts.siteOrigin,
     },

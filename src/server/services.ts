@@ -4,11 +4,13 @@ import type { Settings } from '../schemas/settings.ts';
 import type { AppServices } from '../app/services.ts';
 import { createAppServices } from './app-services.ts';
 import { RateLimiter } from './forms/rate-limit.ts';
+import { UsedTokens } from './forms/used-tokens.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { openDatabase } from './storage/database.ts';
+import { lockDataDir } from './storage/data-dir.ts';
 import { SubmissionStore } from './storage/submission-store.ts';
-import { DeliveryWorker, defaultRetryPolicy } from './mail/delivery-worker.ts';
-import { fileTransport, smtpTransport } from './mail/transport.ts';
+import { DeliveryWorker, alertOverdue, defaultRetryPolicy } from './mail/delivery-worker.ts';
+import { eraseMailFiles, fileTransport, smtpTransport } from './mail/transport.ts';
 import { messageIdFor } from './mail/compose.ts';
 import { createComposer } from './mail/messages.ts';
 import { bookingComposers } from './workshops/booking-mails.ts';
@@ -34,11 +36,21 @@ export interface RunningServices {
  * Tuning knobs for tests and operators come from the environment (see README).
  */
 export function startServices(config: ServerConfig, settings: Settings, catalogue: () => BookingCatalogue, env: NodeJS.ProcessEnv = process.env): RunningServices {
-  const db = openDatabase(config.dataDir);
-  const store = new SubmissionStore(db);
+  const lock = lockDataDir(config.dataDir);
+  let db: ReturnType<typeof openDatabase>;
+  let store: SubmissionStore;
+  let secret: Buffer;
+  try {
+    db = openDatabase(config.dataDir);
+    store = new SubmissionStore(db);
+    secret = loadOrCreateSecret(config.dataDir, store.counts().submissions > 0);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const bookings = new BookingStore(db);
-  const secret = loadOrCreateSecret(config.dataDir);
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
+  const mailFolder = config.smtpUrl ? undefined : path.join(config.dataDir, 'mail');
+  const transport = mailFolder ? fileTransport(mailFolder) : smtpTransport(config.smtpUrl!);
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
   const now = createClock(env);
   const cases = startCaseServices({ db, store, config, settings, now, env, queued: () => worker.kick() });
@@ -57,21 +69,34 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
 
   // The settings decide retention; RETENTION_MS exists so tests can watch a purge happen.
   const retentionMs = numberFrom(env.RETENTION_MS, settings.privacy.retentionDays * DAY_MS);
+  const usedTokens = new UsedTokens(db);
   // A booking the coordinator has not decided on yet is kept: its data is needed to decide.
   const undecidedBooking = (reference: string, form: string) => form === BOOKING_FORM_ID && bookings.isUndecided(reference);
   const purge = () => {
     cases.purge(retentionMs);
+    usedTokens.forgetExpired(now());
     const erased = store.purgeDelivered(now(), retentionMs, undecidedBooking);
     if (erased > 0) console.log(`[purge] erased ${erased} delivered submission(s) past the retention period`);
+    // With the file transport the .eml files are copies of the reports: they go with them.
+    const files = mailFolder ? eraseMailFiles(mailFolder, (reference) => store.exists(reference)) : 0;
+    if (files > 0) console.log(`[purge] erased ${files} mail file(s) of erased submissions`);
     return erased;
   };
-  const purgeTimer = setInterval(purge, numberFrom(env.PURGE_INTERVAL_MS, 60 * 60_000));
+  const overdueAfterMs = responsePromiseMs(settings.responseWorkingDays);
+  const alerted = new Set<number>();
+  const housekeeping = () => {
+    purge();
+    alertOverdue(store, now(), overdueAfterMs, alerted, (line) => console.log(line));
+  };
+  const purgeTimer = setInterval(housekeeping, numberFrom(env.PURGE_INTERVAL_MS, 60 * 60_000));
   purgeTimer.unref();
 
   const app = createAppServices({
     store,
     bookings,
-    rateLimiter: new RateLimiter(numberFrom(env.FORM_RATE_LIMIT, 10), 10 * 60_000),
+    rateLimiter: new RateLimiter(numberFrom(env.FORM_POST_LIMIT, 60), 10 * 60_000),
+    storedLimiter: new RateLimiter(numberFrom(env.FORM_RATE_LIMIT, 10), 10 * 60_000),
+    usedTokens,
     secret,
     minFillMs: numberFrom(env.FORM_MIN_FILL_MS, 3_000),
     siteOrigin: new URL(config.siteUrl).origin,
@@ -82,8 +107,11 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
   });
 
   console.log(`[delivery] mail goes to ${transport.describe()}`);
+  // A restart never forgets mail that was given up: each such job gets one more attempt now.
+  const requeued = store.requeueFailed(now());
+  if (requeued > 0) console.log(`[delivery] ${requeued} given-up job(s) are tried again after the restart`);
   worker.start();
-  purge();
+  housekeeping();
 
   return {
     app,
@@ -94,8 +122,23 @@ export function startServices(config: ServerConfig, settings: Settings, catalogu
       await worker.stop();
       transport.close();
       db.close();
+      lock.release();
     },
   };
+}
+
+/**
+ * The response-time promise as a delay: working days become calendar days (5 working days a
+ * week, rounded up). While the setting is still a placeholder (not a number), 3 working days
+ * are assumed, and the log says so.
+ */
+export function responsePromiseMs(workingDays: unknown): number {
+  let days = workingDays;
+  if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) {
+    console.log('[delivery] responseWorkingDays is not set yet; delivery alerts assume 3 working days');
+    days = 3;
+  }
+  return Math.ceil(((days as number) * 7) / 5) * DAY_MS;
 }
 
 function numberFrom(value: string | undefined, fallback: number): number {

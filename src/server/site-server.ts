@@ -4,9 +4,13 @@ import { pathToFileURL } from 'node:url';
 import type { ServerConfig } from './config.ts';
 import { applySecurityHeaders } from './http/security-headers.ts';
 import { createStaticFiles } from './http/static-files.ts';
+import { clientAddress } from './http/client-address.ts';
+import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard.ts';
+import { closeUnreadBodies, prepareDynamicResponse } from './http/dynamic-response.ts';
+import { refuseConnect, refuseRequest, sendRefusal } from './http/request-guard.ts';
 import { errorKind } from '../lib/error-kind.ts';
 
-type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void, locals?: object) => Promise<void>;
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void, locals?: object) => Promise<void>;
 
 export interface SiteServer {
   server: http.Server;
@@ -16,22 +20,33 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
+export interface SiteServerOptions {
+  /** Astro's request handler; by default the one in the built site (tests pass their own). */
+  handler?: AstroHandler;
+  connectionLimits?: ConnectionLimits;
+}
+
 /**
  * One HTTP server for the whole site: prerendered files from dist/client, and the few
  * server-rendered form routes from Astro's handler. `locals` reaches those routes as
- * `Astro.locals`, which is how they get storage and mail without global state.
+ * `Astro.locals`, which is how they get storage and mail without global state; the host adds
+ * `clientAddress` per request (see `trustProxyHops`), because only the host knows which
+ * X-Forwarded-For entry to believe.
  */
-export async function startSiteServer(config: ServerConfig, locals: object = {}): Promise<SiteServer> {
-  const entry = pathToFileURL(path.join(config.distDir, 'server', 'entry.mjs')).href;
-  const { handler } = (await import(entry)) as { handler: AstroHandler };
+export async function startSiteServer(config: ServerConfig, locals: object = {}, options: SiteServerOptions = {}): Promise<SiteServer> {
+  const handler = options.handler ?? (await loadAstroHandler(config.distDir));
   const serveStatic = createStaticFiles(path.join(config.distDir, 'client'));
   const https = new URL(config.siteUrl).protocol === 'https:';
 
   const server = http.createServer(async (req, res) => {
     applySecurityHeaders(res, https);
+    closeUnreadBodies(req, res);
+    const refusal = refuseRequest(req);
+    if (refusal) return sendRefusal(res, refusal);
     try {
       if (await serveStatic(req, res)) return;
-      await handler(req, res, undefined, locals);
+      prepareDynamicResponse(res);
+      await handler(req, res, undefined, { ...locals, clientAddress: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustProxyHops) });
     } catch (error) {
       // No request details in the log: URLs and bodies may carry personal data. The error's
       // kind (a code or class name) says what broke without quoting anything.
@@ -48,6 +63,10 @@ export async function startSiteServer(config: ServerConfig, locals: object = {})
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
+  const limits = options.connectionLimits ?? defaultConnectionLimits;
+  // Behind a proxy every connection comes from the proxy: only the total cap makes sense there.
+  guardConnections(server, config.trustProxyHops > 0 ? { ...limits, perPeer: limits.total } : limits);
+  refuseConnect(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -66,4 +85,9 @@ export async function startSiteServer(config: ServerConfig, locals: object = {})
         server.closeIdleConnections();
       }),
   };
+}
+
+async function loadAstroHandler(distDir: string): Promise<AstroHandler> {
+  const entry = pathToFileURL(path.join(distDir, 'server', 'entry.mjs')).href;
+  return ((await import(entry)) as { handler: AstroHandler }).handler;
 }

@@ -1,12 +1,17 @@
 import { describe, expect, inject, it } from 'vitest';
-import { measureReadability, READABILITY_LIMITS } from '../../src/lib/readability.ts';
+import { glossaryWordSet, measureReadability, measureVocabulary, READABILITY_LIMITS } from '../../src/lib/readability.ts';
+import { NEUTRAL_EXIT_PATH } from '../../src/lib/placeholders.ts';
 import { settings } from '../../src/settings.ts';
-import { builtPages, mainTextBlocks, visibleText } from '../support/built-site.ts';
+import { readContentFolder } from '../../scripts/content-files.ts';
+import { builtPages, proseBlocks, visibleText } from '../support/built-site.ts';
 import { sitemapPaths } from '../support/site-pages.ts';
 import { declaredContactFacts } from '../support/content.ts';
+import { placeholderHits, serverRenderedPaths } from '../support/placeholder-scan.ts';
+import { isPreview } from '../../src/lib/placeholders.ts';
 
 const siteUrl = inject('siteUrl');
-const pages = builtPages().filter((p) => p.path !== '/404');
+// The 404 page and the blank exit page are no pages of the site's own.
+const pages = builtPages().filter((p) => p.path !== '/404' && p.path !== NEUTRAL_EXIT_PATH);
 
 /**
  * What the pages may state: the city's own details from src/settings.ts, and the outside
@@ -16,7 +21,7 @@ const pages = builtPages().filter((p) => p.path !== '/404');
 const declared = declaredContactFacts();
 const allowedPhones = [settings.contact.phone, settings.emergency.general, settings.emergency.police, ...declared.phones];
 const allowedEmails = [settings.contact.email, settings.privacy.dpoEmail, settings.workshopCoordinator.email, ...declared.emails];
-const allowedUrls = [settings.quickExitUrl, ...declared.urls];
+const allowedUrls = [settings.quickExitUrl, settings.complaintsService.url, ...declared.urls];
 const normalizeUrl = (url: string) => url.replace(/\/$/, '').toLowerCase();
 
 describe('every built page', () => {
@@ -27,15 +32,24 @@ describe('every built page', () => {
     expect(unlisted).toEqual([]);
   });
 
-  it('is written in plain Dutch: short sentences (B1)', () => {
-    const rows: string[] = [];
+  it('is written in plain Dutch: short prose sentences (B1); reports words outside common Dutch', async () => {
+    const glossary = (await readContentFolder('begrippen')).flatMap(({ data }) => {
+      const { term, synonyms = [] } = data as { term: string; synonyms?: string[] };
+      return [term, ...synonyms];
+    });
+    const glossaryWords = glossaryWordSet(glossary);
+    const rows: string[] = [`${'page'.padEnd(60)} ${'sent.'.padStart(5)} ${'avg'.padStart(5)} ${'long'.padStart(6)} ${'uncommon'.padStart(9)}  most frequent uncommon words`];
     const failures: string[] = [];
     for (const page of pages) {
-      const report = measureReadability(mainTextBlocks(page.html));
-      rows.push(`${page.path.padEnd(60)} ${report.sentences.toString().padStart(4)} sentences  ${report.averageWords.toFixed(1).padStart(5)} words avg  ${(report.longShare * 100).toFixed(1).padStart(4)}% long`);
+      const report = measureReadability(proseBlocks(page.html));
+      const vocabulary = measureVocabulary(report.sentenceTexts, glossaryWords);
+      rows.push(
+        `${page.path.padEnd(60)} ${report.sentences.toString().padStart(5)} ${report.averageWords.toFixed(1).padStart(5)} ${(report.longShare * 100).toFixed(1).padStart(5)}% ` +
+          `${(vocabulary.uncommonShare * 100).toFixed(1).padStart(8)}%  ${vocabulary.uncommon.slice(0, 5).join(', ')}`,
+      );
       if (!report.passes) failures.push(`${page.path}: ${report.averageWords.toFixed(1)} words avg, ${(report.longShare * 100).toFixed(1)}% over ${READABILITY_LIMITS.longSentenceWords} words\n    ${report.longSentences.slice(0, 5).join('\n    ')}`);
     }
-    console.log(`Readability per page\n${rows.join('\n')}`);
+    console.log(`Readability per page (prose sentences only; uncommon = share of words outside common Dutch, glossary terms and names skipped)\n${rows.join('\n')}`);
     expect(failures).toEqual([]);
   });
 
@@ -64,6 +78,38 @@ describe('every built page', () => {
   });
 });
 
+describe('placeholders in the shipped settings', () => {
+  it('never reach a visitor: no bracketed text and no example.org address on any page', async () => {
+    const served = await Promise.all(serverRenderedPaths.map(async (path) => ({ path, html: await (await fetch(`${siteUrl}${path}`)).text() })));
+    const hits = [...pages, ...served].flatMap((page) => placeholderHits(page.path, page.html));
+    expect(hits).toEqual([]);
+  });
+
+  it('make every page show the one preview notice instead', () => {
+    expect(isPreview(settings)).toBe(true);
+    const without = pages.filter((page) => (page.html.match(/data-preview-notice/g) ?? []).length !== 1).map((p) => p.path);
+    expect(without).toEqual([]);
+  });
+});
+
+describe('page structure', () => {
+  it('never uses the same id twice on a page', () => {
+    const duplicates = pages.flatMap((page) => {
+      const ids = [...page.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+      return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].map((id) => `${page.path}: id="${id}"`);
+    });
+    expect(duplicates).toEqual([]);
+  });
+
+  it('links every audience page (/voor/…) from some page: the A-to-Z lists do not count', () => {
+    const lists = new Set(['/sitemap', '/zoeken']);
+    const audiencePages = pages.filter((p) => p.path.startsWith('/voor/')).map((p) => p.path);
+    expect(audiencePages.length).toBeGreaterThan(0);
+    const unlinked = audiencePages.filter((path) => !pages.some((page) => page.path !== path && !lists.has(page.path) && page.html.includes(`href="${path}"`)));
+    expect(unlinked).toEqual([]);
+  });
+});
+
 describe('internal links', () => {
   it('all resolve, and every #fragment names an element on its page', async () => {
     const targets = new Map<string, Set<string>>();
@@ -86,5 +132,24 @@ describe('internal links', () => {
     }
     expect(broken).toEqual([]);
     expect(targets.size).toBeGreaterThan(pages.length);
+  });
+});
+
+describe('the public address in the built pages', () => {
+  it('is never localhost, unless the site really is built for localhost; the home canonical is /', async () => {
+    const builtFor = process.env.SITE_URL ?? '';
+    const localBuild = /localhost|127\.0\.0\.1/.test(builtFor);
+    if (!localBuild) {
+      for (const page of pages) expect([page.path, /localhost:\d+|127\.0\.0\.1/.test(page.html)]).toEqual([page.path, false]);
+      const robots = await (await fetch(`${siteUrl}/robots.txt`)).text();
+      const sitemap = await (await fetch(`${siteUrl}/sitemap.xml`)).text();
+      expect(`${robots}${sitemap}`).not.toMatch(/localhost/);
+    }
+    const home = pages.find((p) => p.path === '/')!;
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(home.html)?.[1];
+    if (builtFor) expect(canonical).toBe(new URL('/', builtFor).href);
+    else expect(canonical).toBeUndefined();
+    const tipSheet = pages.find((p) => p.path.startsWith('/gesprekstips/') && p.html.includes('Deel je bezorgdheid via'))!;
+    expect(visibleText(tipSheet.html)).toContain(builtFor ? `Deel je bezorgdheid via ${new URL(builtFor).host}/melden` : 'Deel je bezorgdheid via de pagina Bezorgdheid delen op deze website');
   });
 });

@@ -10,19 +10,19 @@ export interface BuiltPage {
 }
 
 /** Every prerendered HTML page of the last build. */
-export function builtPages(): BuiltPage[] {
+export function builtPages(root = clientDir): BuiltPage[] {
   const pages: BuiltPage[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.html')) {
-        const relative = '/' + path.relative(clientDir, full).replace(/\\/g, '/').replace(/\.html$/, '');
+        const relative = '/' + path.relative(root, full).replace(/\\/g, '/').replace(/\.html$/, '');
         pages.push({ path: relative === '/index' ? '/' : relative, html: readFileSync(full, 'utf8') });
       }
     }
   };
-  walk(clientDir);
+  walk(root);
   return pages.sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -43,6 +43,21 @@ export function mainTextBlocks(html: string): string[] {
     .split(/\n\s*\n/)
     .map((block) => block.replace(/\s+/g, ' ').trim())
     .filter((block) => /[\p{L}\p{N}]/u.test(block));
+}
+
+/**
+ * The prose of the page's <main>: the blocks a visitor reads as running text. Headings,
+ * navigation (breadcrumbs, link lists in <nav>), buttons, form labels and legends, list
+ * labels (<dt>, <th>, <summary>) and hidden parts are left out; `measureReadability` then
+ * keeps only the blocks that are sentences.
+ */
+export function proseBlocks(html: string): string[] {
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+  const withoutLabels = main
+    .replace(/<(nav|h[1-6]|button|label|legend|dt|th|summary|script|style)\b[^>]*>[\s\S]*?<\/\1>/g, '\n\n')
+    // A span styled as a block (a step's title above its text) is a block of its own.
+    .replace(/<span\b[^>]*\bclass="[^"]*\bblock\b[^"]*"[^>]*>/g, '\n\n');
+  return mainTextBlocks(`<main>${withoutLabels}</main>`);
 }
 
 /** All visible text of the page, including header and footer. */

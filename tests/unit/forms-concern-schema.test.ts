@@ -95,9 +95,23 @@ describe('concern form schema', () => {
     if (!result.ok) expect(result.errors).toEqual([{ field: 'rol', message: 'Kies wie je bent.' }]);
   });
 
-  it('asks for the age band when the report is about a person, not for a group', () => {
-    expect(validateForm(concernForm, { ...valid, leeftijd: '' }).ok).toBe(false);
+  it('treats the age band as optional, as its label "(niet verplicht)" says, also for a report about a person', () => {
+    const ageField = concernForm.sections.flatMap((s) => s.fields).find((f) => f.name === 'leeftijd')!;
+    expect(ageField.optional).toBe(true);
+    expect(validateForm(concernForm, { ...valid, leeftijd: '' }).ok).toBe(true);
     expect(validateForm(concernForm, { ...valid, soort: 'groep', leeftijd: '' }).ok).toBe(true);
+  });
+
+  it('refuses a line break in a single-line field, and allows one in the story', () => {
+    const result = validateForm(concernForm, { ...valid, contact: 'contact', naam: 'An\r\nBcc: iemand@example.org', email: 'an@voorbeeld.be', plaats: 'Centrum\nNoord' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual([
+        { field: 'plaats', message: 'Schrijf dit antwoord op één regel, zonder nieuwe regel.' },
+        { field: 'naam', message: 'Schrijf dit antwoord op één regel, zonder nieuwe regel.' },
+      ]);
+    }
+    expect(validateForm(concernForm, { ...valid, bezorgdheid: 'Eerste regel.\nTweede regel van mijn verhaal.' }).ok).toBe(true);
   });
 
   it('needs a name and a way to reach the reporter who asks to be contacted', () => {

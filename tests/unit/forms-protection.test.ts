@@ -50,9 +50,14 @@ describe('form tokens', () => {
     expect(checkFormToken(secret, token, 1_004_000, 3000)).toBe('ok');
   });
 
-  it('stay valid however long the page was open, so no report is ever dropped for it', () => {
+  it('stay valid for a day, then expire (the form page shows the form again with a fresh token)', () => {
     const token = issueFormToken(secret, 1_000_000);
-    expect(checkFormToken(secret, token, 1_000_000 + 30 * 86_400_000, 3000)).toBe('ok');
+    expect(checkFormToken(secret, token, 1_000_000 + 86_400_000 - 1, 3000)).toBe('ok');
+    expect(checkFormToken(secret, token, 1_000_000 + 86_400_000, 3000)).toBe('expired');
+  });
+
+  it('each carry their own random id', () => {
+    expect(issueFormToken(secret, 1_000_000)).not.toBe(issueFormToken(secret, 1_000_000));
   });
 
   it('flag a submission faster than a person can type', () => {
@@ -65,6 +70,7 @@ describe('form tokens', () => {
     expect(checkFormToken(secret, undefined, 2_000_000, 3000)).toBe('invalid');
     expect(checkFormToken(secret, 'abc', 2_000_000, 3000)).toBe('invalid');
     expect(checkFormToken(secret, token.replace(/^\d+/, '900000'), 2_000_000, 3000)).toBe('invalid');
+    expect(checkFormToken(secret, token.replace(/\.[^.]+\./, '.AAAAAAAAAAAAAAAA.'), 2_000_000, 3000)).toBe('invalid');
     expect(checkFormToken(randomBytes(32), token, 2_000_000, 3000)).toBe('invalid');
   });
 });

@@ -15,6 +15,7 @@ import { handleDecision } from '../../src/app/workshops/decision.ts';
 import { createAppServices } from '../../src/server/app-services.ts';
 import { issueFormToken } from '../../src/server/forms/form-token.ts';
 import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
+import { UsedTokens } from '../../src/server/forms/used-tokens.ts';
 import { openDatabase } from '../../src/server/storage/database.ts';
 import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
 import { BookingStore } from '../../src/server/workshops/booking-store.ts';
@@ -61,6 +62,8 @@ function setup() {
     store,
     bookings,
     rateLimiter: new RateLimiter(10_000, 600_000),
+    storedLimiter: new RateLimiter(10_000, 600_000),
+    usedTokens: new UsedTokens(db),
     secret,
     minFillMs: 0,
     siteOrigin: origin,
@@ -346,6 +349,30 @@ describe('retention', () => {
 });
 
 describe('booking mails', () => {
+  it('send the address someone typed only fixed text, the reference, the days and our own links, whatever the form held', async () => {
+    const t = setup();
+    const hostile = {
+      ...valid,
+      school: 'andere',
+      andereSchool: 'Win een iPhone op https://evil.example/win',
+      naam: 'Klik hier: www.phish.example',
+      klas: 'evil.example/login',
+      opmerkingen: '<a href="https://evil.example">Je account is geblokkeerd</a> mailto:boef@evil.example',
+    };
+    const reference = await t.book(hostile);
+    const compose = bookingComposers({ bookings: t.bookings, catalogue: () => catalogue, secret: t.secret, siteUrl: origin, mailDomain: 'example.org', settings });
+    const job = t.store.dueJobs(t.clock.now, 100).find((j) => j.reference === reference && j.message === BOOKING_MESSAGES.received)!;
+    expect(job.recipient).toBe(valid.email);
+    const mail = compose[BOOKING_MESSAGES.received]!(job);
+    const all = `${mail.subject}\n${mail.text}`;
+    for (const text of [hostile.andereSchool, hostile.naam, hostile.klas, 'evil', 'phish', 'iPhone', 'geblokkeerd', '<a']) expect(all).not.toContain(text);
+    expect(all).toContain(`${reference.slice(0, 4)} ${reference.slice(4)}`);
+    // Every link-like thing is ours: the site's own pages or the coordinator's address from the settings.
+    const linkLike = all.match(/\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?/gi) ?? [];
+    const ours = [origin, settings.workshopCoordinator.email, new URL(origin).host, settings.workshopCoordinator.email.split('@')[1]];
+    for (const found of linkLike) expect(ours.some((o) => found.startsWith(o) || found === o), found).toBe(true);
+  });
+
   it('give the coordinator two working links, the school its days, its calendar file or the reason', async () => {
     const t = setup();
     const reference = await t.book({ ...valid, datum3: '2027-03-17' });

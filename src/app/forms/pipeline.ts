@@ -36,12 +36,19 @@ export class FormRejection extends Error {
   }
 }
 
+const RATE_NOTICE = 'Er zijn veel berichten na elkaar verstuurd vanaf jouw verbinding. Wacht tien minuten en verstuur het dan opnieuw. Wat je schreef, staat nog hieronder.';
+const RESEND_NOTICE = 'Je bericht is nog niet verstuurd. We konden het formulier niet controleren, bijvoorbeeld omdat het heel snel verstuurd werd of lang openstond. Kijk je antwoorden na en klik opnieuw op versturen. Alles wat je schreef, staat nog hieronder.';
+const ALREADY_SENT_NOTICE = 'Dit formulier werd al eens verstuurd. Kreeg je toen een referentienummer? Dan is je bericht goed aangekomen en hoef je niets meer te doen. Zo niet, klik dan opnieuw op versturen. Wat je schreef, staat nog hieronder.';
+
+/** Thrown inside the storing transaction when the form's token stored a submission already (a replay). */
+class TokenAlreadyUsed extends Error {}
+
 interface ReceiveOptions {
   /** Values to start a new form with, e.g. the topic chosen in the triage. */
   initial?: FormValues;
-  /** The shortest time a person needs for this form; a faster post is a bot. */
+  /** The shortest time a person needs for this form; a faster post is shown again to be checked and sent again. */
   minFillMs: number;
-  /** What a bot is told; the default shows the form again. Nothing is stored either way. */
+  /** What a filled honeypot is told; the default shows the form again. Nothing is stored either way. */
   bot?(): FormOutcome;
 }
 
@@ -79,12 +86,12 @@ export async function receiveForm<S extends z.ZodType>(definition: FormDefinitio
   const values = formValues(params, multiple);
   const keptToken = token && forms.checkToken(token, 0) === 'ok' ? token : freshToken;
 
-  if (!forms.allowPost(clientAddress)) {
-    return show(429, values, keptToken, [], 'Er zijn veel berichten na elkaar verstuurd vanaf jouw verbinding. Wacht tien minuten en verstuur het dan opnieuw. Wat je schreef, staat nog hieronder.');
-  }
-  if (honeypot !== '' || forms.checkToken(token, options.minFillMs) !== 'ok') {
-    return { kind: 'bot', outcome: options.bot?.() ?? show(200, values) };
-  }
+  if (!forms.allowPost(clientAddress)) return show(429, values, keptToken, [], RATE_NOTICE);
+  // Only a filled honeypot, which no person sees, is treated as a bot.
+  if (honeypot !== '') return { kind: 'bot', outcome: options.bot?.() ?? show(200, values) };
+  // A post that came too fast, or whose token is too old, forged or from another server key,
+  // may still be a person: show everything again with a fresh token. Nothing was stored, and we say so.
+  if (forms.checkToken(token, options.minFillMs) !== 'ok') return show(400, values, freshToken, [], RESEND_NOTICE);
   const result = validateForm(definition, values);
   if (!result.ok) return show(422, values, keptToken, result.errors);
   return { kind: 'valid', data: result.data, values, token: keptToken };
@@ -122,6 +129,7 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
   if (received.kind === 'show') return received;
   if (received.kind === 'bot') return received.outcome;
   const { data, values, token } = received;
+  if (!services.forms.mayStore(request.clientAddress)) return { kind: 'show', status: 429, values, token, errors: [], notice: RATE_NOTICE };
   try {
     if (options.store) return { kind: 'redirect', location: definition.confirmationPath(await options.store(data)) };
     const reference = services.submissions.save(
@@ -132,11 +140,16 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
         payload: data,
         extraMessages: options.extraMessages?.(data) ?? [],
       },
-      (reference) => options.reserve?.(data, reference),
+      (reference) => {
+        if (!services.forms.useToken(token)) throw new TokenAlreadyUsed();
+        options.reserve?.(data, reference);
+      },
     );
+    services.forms.stored(request.clientAddress);
     return { kind: 'redirect', location: definition.confirmationPath(reference) };
   } catch (error) {
     if (error instanceof FormRejection) return { kind: 'show', status: 409, values, token, errors: [{ field: error.field, message: error.message }] };
+    if (error instanceof TokenAlreadyUsed) return { kind: 'show', status: 409, values, token: services.forms.issueToken(), errors: [], notice: ALREADY_SENT_NOTICE };
     console.error(`[forms] a submission could not be stored (${errorKind(error)})`);
     return {
       kind: 'show',

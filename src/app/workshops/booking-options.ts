@@ -10,7 +10,7 @@ import type { AppServices } from '../services.ts';
  * the new place cannot be separated by another request, so a period never holds more
  * bookings than it has sessions.
  */
-export function bookingOptions(catalogue: BookingCatalogue, services: AppServices, coordinatorEmail: string) {
+export function bookingOptions(catalogue: BookingCatalogue, services: AppServices, coordinatorEmail: string | undefined) {
   return {
     extraMessages: (data: BookingData) => [{ message: BOOKING_MESSAGES.received, recipient: data.email }],
     reserve: (data: BookingData, reference: string): void => {
@@ -19,7 +19,7 @@ export function bookingOptions(catalogue: BookingCatalogue, services: AppService
       if (!services.bookings.reserve({ reference, period: period.id, workshop: workshop.id }, period.sessions)) {
         throw new FormRejection(
           'workshop',
-          `Deze workshop is volzet: alle sessies in de periode zijn net aangevraagd. Kies een andere workshop, of mail ${coordinatorEmail}. Wat je invulde, staat nog hieronder.`,
+          `Deze workshop is volzet: alle sessies in de periode zijn net aangevraagd. Kies een andere workshop${coordinatorEmail ? `, of mail ${coordinatorEmail}` : ''}. Wat je invulde, staat nog hieronder.`,
         );
       }
     },

@@ -12,7 +12,13 @@ export interface RetryPolicy {
   maxAttempts: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 60 * 60_000, maxAttempts: 12 };
+/**
+ * A relay outage of a weekend must not lose a report: after the doubling reaches one hour,
+ * the worker keeps trying hourly, about seven days in all (8 attempts in the first ~2 hours,
+ * then 160 hourly ones). A job given up is retried once at every start and can be resent
+ * with `npm run mail -- resend`.
+ */
+export const defaultRetryPolicy: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 60 * 60_000, maxAttempts: 168 };
 
 /** When to try again after `attempts` failed attempts, or undefined to give up. */
 export function nextAttemptAt(attempts: number, now: number, policy: RetryPolicy): number | undefined {
@@ -105,7 +111,7 @@ export class DeliveryWorker {
       const retryAt = nextAttemptAt(attempts, this.#o.now(), this.#o.policy);
       this.#o.store.markFailed(job, errorKind(error), retryAt);
       if (retryAt === undefined) {
-        this.#o.log(`[delivery] ALERT job ${job.id} (${job.reference}) failed ${attempts} times and was given up; the submission is kept until an operator resends it`);
+        this.#o.log(`[delivery] ALERT job ${job.id} (${job.reference}) failed ${attempts} times and was given up; the submission is kept. Resend it with: npm run mail -- resend ${job.id}`);
       } else {
         this.#o.log(`[delivery] job ${job.id} attempt ${attempts} failed (${errorKind(error)}); retry in ${Math.round((retryAt - this.#o.now()) / 1000)} s`);
       }
@@ -129,4 +135,18 @@ export class DeliveryWorker {
     clearTimeout(this.#timer);
     await this.#running;
   }
+}
+
+/**
+ * Alerts (content-free: job number and reference) about mail that is still not delivered
+ * longer after the submission than the response-time promise: the expert cannot answer a
+ * report in time when it never arrived. Each job is reported once per process.
+ */
+export function alertOverdue(store: SubmissionStore, now: number, maxAgeMs: number, alerted: Set<number>, log: (line: string) => void): number {
+  const overdue = store.undeliveredSince(now - maxAgeMs).filter((job) => !alerted.has(job.id));
+  for (const job of overdue) {
+    alerted.add(job.id);
+    log(`[delivery] ALERT job ${job.id} (${job.reference}) is ${job.status === 'failed' ? 'given up' : 'still not delivered'} and older than the response-time promise; see npm run mail -- list`);
+  }
+  return overdue.length;
 }

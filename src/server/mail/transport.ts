@@ -1,6 +1,8 @@
+import { readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { isReference } from '../../forms/reference.ts';
 
 export interface OutgoingMail {
   /** Stable per submission and message, so a resend after a crash is recognisable. */
@@ -86,4 +88,29 @@ export function fileTransport(folder: string): MailTransport {
     describe: () => `files in ${folder}`,
     close: () => undefined,
   };
+}
+
+/**
+ * The mail files are copies of the reports, so they go when their submission goes: every
+ * `.eml` whose reference (the start of its name, see `messageIdFor`) is no longer stored is
+ * deleted; files with other names are left alone. Run after every purge; it also
+ * cleans up after a crash between the database purge and the file deletion.
+ */
+export function eraseMailFiles(folder: string, stored: (reference: string) => boolean): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let erased = 0;
+  for (const name of names) {
+    if (!name.endsWith('.eml')) continue;
+    const reference = name.split('.')[0]!;
+    // Only files this transport wrote (named after a reference) are ours to judge.
+    if (!isReference(reference) || stored(reference)) continue;
+    unlinkSync(path.join(folder, name));
+    erased++;
+  }
+  return erased;
 }

@@ -1,14 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { createPrivateFile, securePrivateDataDir } from './data-dir.ts';
 
 /**
  * The embedded database: one SQLite file in DATA_DIR. WAL with synchronous=FULL makes a commit
  * durable before we tell anyone "received"; secure_delete overwrites erased reports on disk.
  */
 export function openDatabase(dataDir: string): DatabaseSync {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new DatabaseSync(path.join(dataDir, 'submissions.sqlite'));
+  securePrivateDataDir(dataDir);
+  const file = path.join(dataDir, 'submissions.sqlite');
+  // SQLite creates its -wal and -shm files with the rights of the database file.
+  createPrivateFile(file);
+  const db = new DatabaseSync(file);
   db.exec(`
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = FULL;

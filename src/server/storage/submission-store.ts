@@ -37,6 +37,18 @@ export interface DeliveryJob {
   createdAt: number;
 }
 
+/** What an operator may see of a job: no recipient, no content. */
+export interface JobSummary {
+  id: number;
+  reference: string;
+  message: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError?: string;
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
 /**
  * Submissions and their delivery jobs. A submission is written together with its jobs in one
  * transaction, so a stored report always has a way out, and a job never points at nothing.
@@ -145,13 +157,51 @@ export class SubmissionStore {
       .prepare('SELECT reference, form FROM submissions WHERE delivered_at IS NOT NULL AND delivered_at <= ?')
       .all(now - retentionMs) as { reference: string; form: string }[];
     const erase = candidates.filter((c) => !keep(c.reference, c.form));
-    if (erase.length === 0) return 0;
-    transaction(this.#db, () => {
-      const remove = this.#db.prepare('DELETE FROM submissions WHERE reference = ?');
-      for (const { reference } of erase) remove.run(reference);
-    });
-    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (erase.length > 0) {
+      transaction(this.#db, () => {
+        const remove = this.#db.prepare('DELETE FROM submissions WHERE reference = ?');
+        for (const { reference } of erase) remove.run(reference);
+      });
+      this.#walHoldsErased = true;
+    }
+    // A reader (an operator command, a backup) can block the checkpoint; then the next purge tries again.
+    if (this.#walHoldsErased) {
+      const result = this.#db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number; log: number; checkpointed: number };
+      this.#walHoldsErased = result.busy !== 0 || result.log !== result.checkpointed;
+    }
     return erase.length;
+  }
+
+  #walHoldsErased = false;
+
+  /** Undelivered jobs (pending or given up) of submissions stored before `before`; content-free. */
+  undeliveredSince(before: number): JobSummary[] {
+    return this.#jobs("d.status != 'sent' AND s.created_at <= ?", before);
+  }
+
+  /** Every job that is not sent yet, oldest first; content-free, for the operator command. */
+  undelivered(): JobSummary[] {
+    return this.#jobs("d.status != 'sent'");
+  }
+
+  #jobs(where: string, ...params: number[]): JobSummary[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT d.id, d.reference, d.message, d.status, d.attempts, d.last_error, d.next_attempt_at, s.created_at
+           FROM deliveries d JOIN submissions s USING (reference) WHERE ${where} ORDER BY s.created_at, d.id`,
+      )
+      .all(...params) as { id: number; reference: string; message: string; status: JobSummary['status']; attempts: number; last_error: string | null; next_attempt_at: number; created_at: number }[];
+    return rows.map((r) => ({ id: r.id, reference: r.reference, message: r.message, status: r.status, attempts: r.attempts, lastError: r.last_error ?? undefined, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at }));
+  }
+
+  /**
+   * Puts given-up jobs back in the queue, due now: `ids`, or every failed job when omitted
+   * (at start-up, so a restart never forgets them). Returns how many were queued.
+   */
+  requeueFailed(now: number, ids?: number[]): number {
+    if (ids === undefined) return Number(this.#db.prepare("UPDATE deliveries SET status = 'pending', next_attempt_at = ? WHERE status = 'failed'").run(now).changes);
+    const requeue = this.#db.prepare("UPDATE deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status != 'sent'");
+    return transaction(this.#db, () => ids.reduce((n, id) => n + Number(requeue.run(now, id).changes), 0));
   }
 
   counts(): { submissions: number; pending: number; sent: number; failed: number } {

@@ -9,6 +9,7 @@ import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
 import { readPayload, type DeliveryJob } from '../storage/submission-store.ts';
 import type { Booking, BookingStore } from './booking-store.ts';
 import { calendarFile } from './ics.ts';
+import { publicCoordinator } from '../../lib/placeholders.ts';
 import { signedLinkPath } from './signed-link.ts';
 
 export interface BookingMailOptions {
@@ -28,11 +29,13 @@ type Composer = (job: DeliveryJob) => MailContent;
 export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
   const { bookings, settings } = options;
   const link = (path: string) => new URL(path, options.siteUrl).href;
+  // A school never gets a placeholder as the address to write to.
+  const coordinator = publicCoordinator(settings);
   const signature = [
     '',
     '--',
     `${settings.contactPointName}, stad ${settings.city}`,
-    `Vragen over de workshops? Mail ${settings.workshopCoordinator.name}: ${settings.workshopCoordinator.email}. Noem je referentienummer.`,
+    ...(coordinator.email ? [`Vragen over de workshops? Mail ${coordinator.name}: ${coordinator.email.text}. Noem je referentienummer.`] : []),
   ];
 
   /** What every mail about a booking needs: its form data and how the pages name things. */
@@ -73,14 +76,19 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
       };
     },
 
+    // This mail goes to whatever address was typed in the form, from the city's sender, before
+    // anyone checked the request: it carries only fixed text, the workshop's name from our own
+    // catalogue, the validated dates, the reference and our own links. Never a name, a class,
+    // "another school" or remarks from the form, so it cannot carry someone else's text or link.
     [BOOKING_MESSAGES.received]: (job) => {
-      const { data, topic, school, reference } = context(job);
+      const { data, catalogue, reference } = context(job);
+      const topic = findWorkshop(catalogue, data.workshop)?.topic;
       return {
         subject: `We ontvingen je aanvraag voor een workshop [${reference}]`,
         text: [
-          `Dag ${data.naam},`,
+          'Dag,',
           '',
-          `We ontvingen je aanvraag voor de workshop ${topic} voor ${school}, klas ${data.klas}.`,
+          `We ontvingen je aanvraag voor ${topic ? `de workshop ${topic}` : 'een workshop'}.`,
           `Je referentienummer is ${reference}.`,
           '',
           'Je voorkeurdagen:',
@@ -89,6 +97,9 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
           'Wat gebeurt er nu?',
           'De coördinator van de workshops kiest een van die dagen. Je krijgt dan een e-mail met een agenda-item.',
           'Past geen enkele dag? Dan krijg je ook een e-mail.',
+          '',
+          'Vroeg je deze workshop niet aan? Dan hoef je niets te doen.',
+          `Meer over de workshops: ${link('/workshops')}`,
           ...signature,
         ].join('\n'),
       };
@@ -106,7 +117,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
         endsAt: booking.endsAt!,
         summary: `Workshop ${topic}${provider ? ` (${provider})` : ''}`,
         location: school,
-        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, `Vragen? Mail ${settings.workshopCoordinator.email}.`].join('\n'),
+        description: [`Workshop ${topic} voor klas ${data.klas}.`, `Referentie: ${reference}.`, ...(coordinator.email ? [`Vragen? Mail ${coordinator.email.text}.`] : [])].join('\n'),
         prodId: `-//Stad ${settings.city}//${settings.contactPointName}//NL`,
       });
       return {
