@@ -8,6 +8,7 @@
  */
 import type { FormKind, RouteName, StoredPayload } from '../forms/definition.ts';
 import type { BookingAction } from '../forms/booking-decision.ts';
+import type { FollowUp, Inbox, Reports } from './cases/services.ts';
 
 export interface AppServices {
   clock: Clock;
@@ -15,6 +16,10 @@ export interface AppServices {
   submissions: Submissions;
   bookings: Bookings;
   links: BookingLinks;
+  /** Confidential reporting (README, "Confidential reporting"; types in src/app/cases/services.ts). */
+  reports: Reports;
+  followUp: FollowUp;
+  inbox: Inbox;
 }
 
 /** The host's clock; tests move it (see README, TEST_CLOCK). */

@@ -102,7 +102,8 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
   route: (data) => ({ persoon: 'concernPerson', groep: 'concernGroup', vraag: 'question' } as const)[data.soort],
   subject: (data) =>
     ({ persoon: 'Bezorgdheid over een persoon', groep: 'Spanningen in een groep', vraag: 'Vraag of advies' } as const)[data.soort],
-  confirmationPath: (reference) => `/melden/bevestiging/${reference}`,
+  // An opaque one-time token: the address holds neither the receipt nor the reference.
+  confirmationPath: (token) => `/melden/ontvangen/${token}`,
   checkAnswers: true,
   sections: [
     {

@@ -62,8 +62,13 @@ async function keepCatalogueBackstage(clientDir: string): Promise<void> {
  * `astro.locals` on the Node request (as its Node adapter does), so no page code changes.
  */
 async function provideDevServices(server: ViteDevServer, settings: Parameters<typeof import('../server/services.ts').startServices>[1], logger: { info(message: string): void }): Promise<void> {
-  const [{ readServerConfig }, { startServices }] = await Promise.all([import('../server/config.ts'), import('../server/services.ts')]);
+  const [{ readServerConfig }, { startServices }, { prepareRecoveryKey }] = await Promise.all([
+    import('../server/config.ts'),
+    import('../server/services.ts'),
+    import('../server/cases/recovery-key.ts'),
+  ]);
   const config = readServerConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR ?? 'data/dev' });
+  await prepareRecoveryKey(config);
   // The catalogue comes from the content, through Vite, once: restart `npm run dev` after editing workshops.
   const { getBookingCatalogue } = (await server.ssrLoadModule('/src/lib/workshops.ts')) as { getBookingCatalogue(): Promise<BookingCatalogue> };
   const catalogue = await getBookingCatalogue();

@@ -27,6 +27,8 @@ export interface AppServiceParts {
   now(): number;
   /** Called after anything was queued for delivery, so it goes out at once. */
   queued(): void;
+  /** Confidential reporting, built by src/server/cases/start.ts; tests of other features may leave it out. */
+  cases?: Pick<AppServices, 'reports' | 'followUp' | 'inbox'>;
 }
 
 /**
@@ -53,6 +55,7 @@ export function createAppServices(parts: AppServiceParts): AppServices {
   };
 
   return {
+    ...(parts.cases ?? notWired),
     clock: { now },
     forms: {
       issueToken: () => issueFormToken(secret, now()),
@@ -106,3 +109,12 @@ export function createAppServices(parts: AppServiceParts): AppServices {
 }
 
 class AlreadyDecided extends Error {}
+
+const missing = () => {
+  throw new Error('confidential reporting is not wired into these services');
+};
+const notWired: Pick<AppServices, 'reports' | 'followUp' | 'inbox'> = {
+  reports: { submit: missing, confirmation: missing, forget: missing },
+  followUp: { open: missing, view: missing, add: missing },
+  inbox: { idleMinutes: 15, login: missing, confirmSetUp: missing, session: missing, logout: missing, cases: missing, open: missing, act: missing },
+};

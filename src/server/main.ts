@@ -7,6 +7,7 @@ import { startServices } from './services.ts';
 import { startSiteServer } from './site-server.ts';
 import { lazyCatalogue } from './workshops/catalogue.ts';
 import { settings } from '../settings.ts';
+import { prepareRecoveryKey } from './cases/recovery-key.ts';
 import { productionRefusal } from './production-guard.ts';
 
 /** A start-up refusal (a second server, a missing key, unsafe rights) is one clear line, not a stack. */
@@ -29,6 +30,7 @@ if (refusal) {
   console.error(refusal);
   process.exit(1);
 }
+await prepareRecoveryKey(config);
 const services = startOrExit(() => startServices(config, settings, lazyCatalogue(config.distDir)));
 const site = await startSiteServer(config, { services: services.app });
 console.log(`[server] serving the site on ${site.url}`);

@@ -20,6 +20,7 @@ import { ClientHolds } from './workshops/client-holds.ts';
 import type { BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { BOOKING_FORM_ID } from '../forms/booking-form.ts';
 import { createClock } from './clock.ts';
+import { startCaseServices } from './cases/start.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -61,12 +62,13 @@ export function startServices(
   const mailFolder = config.smtpUrl ? undefined : path.join(config.dataDir, 'mail');
   const transport = mailFolder ? fileTransport(mailFolder) : smtpTransport(config.smtpUrl!);
   const mailDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
+  const cases = startCaseServices({ db, store, config, settings, now, env, queued: () => worker.kick() });
 
   const worker = new DeliveryWorker({
     store,
     transport,
     compose: createComposer(
-      bookingComposers({ bookings, catalogue, secret, siteUrl: config.siteUrl, mailDomain, settings }),
+      { ...bookingComposers({ bookings, catalogue, secret, siteUrl: config.siteUrl, mailDomain, settings }), ...cases.composers },
     ),
     from: config.mailFrom,
     messageId: (job) => messageIdFor(job.reference, job.message, job.recipient, mailDomain),
@@ -91,6 +93,7 @@ export function startServices(
     queued: () => worker.kick(),
   });
   const purge = () => {
+    cases.purge(retentionMs);
     usedTokens.forgetExpired(now());
     const housekeeping = bookingFlow.housekeeping();
     if (housekeeping.lapsed + housekeeping.reminded + housekeeping.expired + housekeeping.erased > 0) {
@@ -127,6 +130,7 @@ export function startServices(
     bookingFlow,
     now,
     queued: () => worker.kick(),
+    cases: cases.services,
   });
 
   console.log(`[delivery] mail goes to ${transport.describe()}`);

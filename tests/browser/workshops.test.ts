@@ -33,7 +33,7 @@ beforeAll(async () => {
   // and the coordinator's links are taken from those files, as a person would click them.
   // Many requests come from one address in this file; the rate limit and the per-client cap
   // on open requests are tested in the unit tests.
-  site = await startSiteProcess({ FORM_MIN_FILL_MS: '0', FORM_RATE_LIMIT: '1000', BOOKING_CLIENT_LIMIT: '1000' });
+  site = await startSiteProcess({ FORM_MIN_FILL_MS: '0', FORM_RATE_LIMIT: '1000', FORM_POST_LIMIT: '1000', BOOKING_CLIENT_LIMIT: '1000' });
   browser = await launchChromium();
   expect((await fetch(`${site.url}/${BOOKING_CATALOGUE_ROUTE}`)).status, 'the catalogue is not public').toBe(404);
   const content = bookingContent();

@@ -36,7 +36,7 @@ function givenUpJob(dataDir: string, createdAt = Date.now()): { id: number; refe
   loadOrCreateSecret(dataDir);
   const db = openDatabase(dataDir);
   const store = new SubmissionStore(db);
-  const reference = store.save({ form: 'melding', version: 1, route: 'concernPerson', payload: concern, messages: [{ message: 'melding', recipient: 'deskundige@example.org' }] }, createdAt);
+  const reference = store.save({ form: 'melding', version: 1, route: 'concernPerson', payload: concern, messages: [{ message: 'postvak', recipient: 'deskundige@example.org' }] }, createdAt);
   const [job] = store.dueJobs(createdAt);
   store.markFailed(job!, 'ECONNREFUSED', undefined);
   db.close();
@@ -86,7 +86,7 @@ describe('npm run mail', () => {
     const lines: string[] = [];
     expect(runMailCommand(['list'], dataDir, Date.now(), (l) => lines.push(l))).toBe(0);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toBe(`job ${id}  ${reference}  melding  GIVEN UP  attempts 1  30 h old  last error ECONNREFUSED`);
+    expect(lines[0]).toBe(`job ${id}  ${reference}  postvak  GIVEN UP  attempts 1  30 h old  last error ECONNREFUSED`);
     expect(lines.join()).not.toMatch(/deskundige|CANARY|buurjongen/);
 
     lines.length = 0;
@@ -125,7 +125,9 @@ describe('mail files (the default transport)', () => {
   it('are erased with their submission at the end of the retention period', async () => {
     const dataDir = freshDir();
     const services = start(dataDir, { RETENTION_MS: '0' });
-    const reference = services.app.submissions.save({ form: 'melding', version: 1, route: 'concernPerson', payload: concern, extraMessages: [] });
+    // A report's content-free notification (reports themselves are never mailed), queued as the case vault does.
+    const reference = new SubmissionStore(openDatabase(dataDir)).save({ form: 'postvak', version: 1, route: 'concernPerson', payload: {}, messages: [{ message: 'postvak', recipient: 'deskundige@example.org' }] }, Date.now());
+    services.worker.kick();
     const mailDir = path.join(dataDir, 'mail');
     await until(() => existsSync(mailDir) && readdirSync(mailDir).some((f) => f.startsWith(`${reference}.`) && f.endsWith('.eml')));
     await until(() => counts(dataDir).pending === 0);

@@ -126,6 +126,12 @@ interface RoutedOptions<Data> {
   reserve?(data: Data, reference: string, clientAddress: string): void;
   /** The routed recipients get it later (see `NewSubmission.routeLater`). */
   routeLater?: boolean;
+  /**
+   * Stores the submission another way and returns what the confirmation path takes: the concern
+   * form hands its answers to `services.reports`, which encrypts them into a case (README,
+   * "Confidential reporting") and answers with a one-time token.
+   */
+  store?(data: Data): Promise<string>;
 }
 
 /**
@@ -150,6 +156,13 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
   if (definition.checkAnswers && step === 'controleer') return { kind: 'show', status: 200, values, token, errors: [], review: true };
   if (!services.forms.mayStore(request.clientAddress)) return { kind: 'show', status: 429, values, token, errors: [], notice: RATE_NOTICE };
   try {
+    if (options.store) {
+      // One token, one case: a refresh or a resend after Back does not store the report twice.
+      if (!services.forms.useToken(token)) throw new TokenAlreadyUsed();
+      const location = definition.confirmationPath(await options.store(data));
+      services.forms.stored(request.clientAddress);
+      return { kind: 'redirect', location };
+    }
     const reference = services.submissions.save(
       {
         form: definition.id,
@@ -175,7 +188,8 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
       kind: 'show',
       status: 503,
       values,
-      token,
+      // A fresh token: the one sent may be marked used, and the person must be able to send again.
+      token: services.forms.issueToken(),
       errors: [],
       notice: 'Je bericht kon niet bewaard worden door een storing. Er is niets verstuurd. Probeer het over enkele minuten opnieuw. Wat je schreef, staat nog hieronder.',
     };

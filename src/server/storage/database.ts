@@ -94,6 +94,52 @@ const migrations: string[] = [
   // (refresh, Back and resend, a double click) finds the first submission instead of a new one.
   `ALTER TABLE submissions ADD COLUMN token_key TEXT;
    CREATE UNIQUE INDEX submissions_token_key ON submissions(token_key);`,
+  // Confidential reporting (src/server/cases/): only ciphertext and the facts needed to route,
+  // list and erase a case. Accounts hold their private key wrapped with their passphrase.
+  `CREATE TABLE vault (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+   CREATE TABLE accounts (
+     id               INTEGER PRIMARY KEY,
+     email            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     recipient        TEXT NOT NULL,
+     wrapped_identity BLOB NOT NULL,
+     totp_secret      BLOB,
+     recovery_codes   TEXT NOT NULL DEFAULT '[]',
+     last_totp_step   INTEGER NOT NULL DEFAULT 0,
+     failed_logins    INTEGER NOT NULL DEFAULT 0,
+     locked_until     INTEGER NOT NULL DEFAULT 0,
+     created_at       INTEGER NOT NULL
+   );
+   CREATE TABLE cases (
+     id                 INTEGER PRIMARY KEY,
+     reference          TEXT NOT NULL UNIQUE,
+     kind               TEXT NOT NULL,
+     status             TEXT NOT NULL DEFAULT 'nieuw' CHECK (status IN ('nieuw', 'in-behandeling', 'afgesloten')),
+     unread             INTEGER NOT NULL DEFAULT 1,
+     receipt_hash       TEXT UNIQUE,
+     reporter_key       BLOB,
+     reporter_recipient TEXT,
+     created_at         INTEGER NOT NULL,
+     last_message_at    INTEGER NOT NULL,
+     closed_at          INTEGER
+   );
+   CREATE INDEX cases_closed ON cases(status, last_message_at);
+   CREATE TABLE case_messages (
+     id         INTEGER PRIMARY KEY,
+     case_id    INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+     author     TEXT NOT NULL CHECK (author IN ('melding', 'melder', 'antwoord', 'notitie')),
+     account    TEXT,
+     body       BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX case_messages_case ON case_messages(case_id, id);
+   CREATE TABLE case_access (
+     id      INTEGER PRIMARY KEY,
+     case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+     account TEXT NOT NULL,
+     action  TEXT NOT NULL,
+     at      INTEGER NOT NULL
+   );
+   CREATE INDEX case_access_case ON case_access(case_id, at);`,
 ];
 
 function migrate(db: DatabaseSync): void {
