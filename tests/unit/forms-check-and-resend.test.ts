@@ -1,20 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testAppServices } from '../support/app-services.ts';
 import { settings } from '../../src/settings.ts';
 import { concernForm } from '../../src/forms/concern-form.ts';
 import { HONEYPOT_FIELD, STEP_FIELD, TOKEN_FIELD, handleRoutedForm, type FormOutcome } from '../../src/app/forms/pipeline.ts';
-import { createAppServices } from '../../src/server/app-services.ts';
 import { checkFormToken, formTokenKey, issueFormToken } from '../../src/server/forms/form-token.ts';
-import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
-import { UsedTokens } from '../../src/server/forms/used-tokens.ts';
-import { openDatabase } from '../../src/server/storage/database.ts';
-import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
-import { BookingStore } from '../../src/server/workshops/booking-store.ts';
-import { BookingFlow } from '../../src/server/workshops/booking-flow.ts';
-import { ClientHolds } from '../../src/server/workshops/client-holds.ts';
 
 /**
  * The concern form's "Controleer je bericht" step and its protection against a double
@@ -24,25 +16,8 @@ const origin = 'https://site.test';
 const answers = { soort: 'persoon', rol: 'ouder', bezorgdheid: 'Mijn zoon deelt filmpjes die andere groepen belachelijk maken.', leeftijd: 'minderjarig', contact: 'anoniem', momenten: ['voormiddag', 'avond'] };
 
 function setup(rateLimit = 10_000) {
-  const db = openDatabase(mkdtempSync(path.join(os.tmpdir(), 'check-and-resend-')));
-  const store = new SubmissionStore(db);
-  const secret = randomBytes(32);
-  const now = Date.parse('2027-01-11T09:00:00Z');
-  const bookings = new BookingStore(db);
-  const services = createAppServices({
-    store,
-    bookings,
-    bookingFlow: new BookingFlow({ db, store, bookings, holds: new ClientHolds(1000), coordinators: settings.routing.workshop, now: () => now, queued: () => undefined }),
-    rateLimiter: new RateLimiter(rateLimit, 600_000),
-    storedLimiter: new RateLimiter(10_000, 600_000),
-    usedTokens: new UsedTokens(db),
-    secret,
-    minFillMs: 0,
-    siteOrigin: origin,
-    routing: settings.routing,
-    now: () => now,
-    queued: () => undefined,
-  });
+  const { db, store, secret, services, clock } = testAppServices({ posts: rateLimit, origin });
+  const now = clock.now;
   const token = issueFormToken(secret, now - 60_000);
   const post = (fields: Record<string, string | string[]>): Promise<FormOutcome> => {
     const body = new URLSearchParams();

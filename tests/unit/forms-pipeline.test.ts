@@ -3,18 +3,11 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testAppServices } from '../support/app-services.ts';
 import { settings } from '../../src/settings.ts';
 import { concernForm } from '../../src/forms/concern-form.ts';
 import { HONEYPOT_FIELD, TOKEN_FIELD, handleRoutedForm, type FormOutcome } from '../../src/app/forms/pipeline.ts';
-import { createAppServices } from '../../src/server/app-services.ts';
 import { FORM_TOKEN_VALIDITY_MS, issueFormToken } from '../../src/server/forms/form-token.ts';
-import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
-import { UsedTokens } from '../../src/server/forms/used-tokens.ts';
-import { openDatabase } from '../../src/server/storage/database.ts';
-import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
-import { BookingStore } from '../../src/server/workshops/booking-store.ts';
-import { BookingFlow } from '../../src/server/workshops/booking-flow.ts';
-import { ClientHolds } from '../../src/server/workshops/client-holds.ts';
 import { readFileSync } from 'node:fs';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startServices } from '../../src/server/services.ts';
@@ -26,25 +19,8 @@ const concern = { _stap: 'verstuur', ...answers };
 
 /** The concern form's pipeline with a real store, a hand-moved clock and production budgets. */
 function setup({ posts = 60, stored = 10, minFillMs = 3000 } = {}) {
-  const db = openDatabase(mkdtempSync(path.join(os.tmpdir(), 'pipeline-test-')));
-  const store = new SubmissionStore(db);
-  const clock = { now: 1_800_000_000_000 };
-  const secret = randomBytes(32);
-  const bookings = new BookingStore(db);
-  const services = createAppServices({
-    store,
-    bookings,
-    bookingFlow: new BookingFlow({ db, store, bookings, holds: new ClientHolds(1000), coordinators: settings.routing.workshop, now: () => clock.now, queued: () => undefined }),
-    rateLimiter: new RateLimiter(posts, 600_000),
-    storedLimiter: new RateLimiter(stored, 600_000),
-    usedTokens: new UsedTokens(db),
-    secret,
-    minFillMs,
-    siteOrigin: origin,
-    routing: settings.routing,
-    now: () => clock.now,
-    queued: () => undefined,
-  });
+  const { db, store, secret, services, clock } = testAppServices({ posts, stored, minFillMs, origin });
+  clock.now = 1_800_000_000_000;
   const post = (values: Record<string, string>, clientAddress = '192.0.2.1') =>
     handleRoutedForm(concernForm, {
       request: new Request(`${origin}/melden/formulier`, {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testAppServices } from '../support/app-services.ts';
 import { z } from 'astro/zod';
 import { settings } from '../../src/settings.ts';
 import type { BookingCatalogue } from '../../src/forms/booking-catalogue.ts';
@@ -13,17 +14,9 @@ import { BOOKING_MESSAGES } from '../../src/forms/booking-messages.ts';
 import { HONEYPOT_FIELD, TOKEN_FIELD, handleRoutedForm } from '../../src/app/forms/pipeline.ts';
 import { bookingOptions } from '../../src/app/workshops/booking-options.ts';
 import { handleDecision } from '../../src/app/workshops/decision.ts';
-import { createAppServices } from '../../src/server/app-services.ts';
 import { issueFormToken } from '../../src/server/forms/form-token.ts';
-import { RateLimiter } from '../../src/server/forms/rate-limit.ts';
-import { UsedTokens } from '../../src/server/forms/used-tokens.ts';
-import { openDatabase } from '../../src/server/storage/database.ts';
-import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
-import { BookingStore } from '../../src/server/workshops/booking-store.ts';
 import { bookingComposers } from '../../src/server/workshops/booking-mails.ts';
 import { addressLinkPath, signLinkSegment, signedLinkPath, verifyLink } from '../../src/server/workshops/signed-link.ts';
-import { BookingFlow } from '../../src/server/workshops/booking-flow.ts';
-import { ClientHolds } from '../../src/server/workshops/client-holds.ts';
 import { handleAddressConfirmation } from '../../src/app/workshops/confirm-address.ts';
 import { ADDRESS_CONFIRMATION_MS, DECISION_REMINDER_AFTER_MS } from '../../src/forms/booking-timing.ts';
 import { databaseFilesContain } from '../support/temp-store.ts';
@@ -69,28 +62,8 @@ let schools = 0;
 const anotherSchool = () => ({ ...valid, school: 'andere', andereSchool: `Testschool ${++schools}` });
 
 function setup(options: { clientLimit?: number } = {}) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workshops-test-'));
-  const db = openDatabase(dataDir);
-  const store = new SubmissionStore(db);
-  const bookings = new BookingStore(db);
-  const clock = { now: Date.parse('2027-01-11T09:00:00Z') };
-  const secret = randomBytes(32);
-  const bookingFlow = new BookingFlow({ db, store, bookings, holds: new ClientHolds(options.clientLimit ?? 1000), coordinators: settings.routing.workshop, now: () => clock.now, queued: () => undefined });
-  const services = createAppServices({
-    store,
-    bookings,
-    rateLimiter: new RateLimiter(10_000, 600_000),
-    storedLimiter: new RateLimiter(10_000, 600_000),
-    usedTokens: new UsedTokens(db),
-    secret,
-    minFillMs: 0,
-    siteOrigin: origin,
-    routing: settings.routing,
-    now: () => clock.now,
-    // Most tests send every request from one address; the cap itself is tested on its own.
-    bookingFlow,
-    queued: () => undefined,
-  });
+  // Most tests send every request from one address; the cap itself is tested on its own.
+  const { dataDir, db, store, bookings, bookingFlow, clock, secret, services } = testAppServices({ clientLimit: options.clientLimit, origin });
   const definition = createBookingForm(catalogue, { now: services.clock.now });
   /** What a real form carries: the signed time it was shown, and an empty honeypot. */
   const protection = () => ({ [TOKEN_FIELD]: issueFormToken(secret, clock.now - 60_000), [HONEYPOT_FIELD]: '' });
