@@ -12,6 +12,7 @@ import { startSiteProcess } from '../../tests/support/site-process.ts';
 import { concernFields, formToken } from '../../tests/support/forms.ts';
 import type { BenchContext, SectionReport } from './types.ts';
 import { formatTable } from './util.ts';
+import { DATABASE_FILE } from '../../src/server/storage/database.ts';
 
 const DURATION_MS = 10_000;
 const CONCURRENCY = 16;
@@ -58,7 +59,7 @@ export async function benchFormLoad(context: BenchContext): Promise<SectionRepor
 
     const deliveredBy = Date.now() + DELIVERY_WAIT_MS;
     while (sink.messages.length < accepted && Date.now() < deliveredBy) await new Promise((r) => setTimeout(r, 200));
-    const db = new DatabaseSync(path.join(dataDir, 'submissions.sqlite'), { readOnly: true });
+    const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { readOnly: true });
     const stored = (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
     const sent = (db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'sent'").get() as { n: number }).n;
     db.close();

@@ -2,6 +2,9 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
+/** The server secret in DATA_DIR: part of every backup (README, "Where data goes"). */
+export const SECRET_FILE = 'server-secret.key';
+
 /**
  * The server secret that signs form tokens and e-mailed links. Created once in DATA_DIR with
  * owner-only permissions, so signed links keep working across restarts. It belongs in every
@@ -10,7 +13,7 @@ import path from 'node:path';
  * instead of quietly making a new one.
  */
 export function loadOrCreateSecret(dataDir: string, existingData = false): Buffer {
-  const file = path.join(dataDir, 'server-secret.key');
+  const file = path.join(dataDir, SECRET_FILE);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     const existing = readFileSync(file);

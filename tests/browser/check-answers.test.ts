@@ -6,6 +6,7 @@ import { launchChromium, newIsolatedContext } from '../support/chromium.ts';
 import { axeViolations, describeViolations } from '../support/axe.ts';
 import { postForm } from '../support/forms.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
+import { DATABASE_FILE } from '../../src/server/storage/database.ts';
 
 /**
  * "Controleer je bericht" (GOV.UK check answers) without JavaScript and with it, and a double
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 function storedCount(): number {
-  const db = new DatabaseSync(path.join(site.dataDir, 'submissions.sqlite'), { readOnly: true });
+  const db = new DatabaseSync(path.join(site.dataDir, DATABASE_FILE), { readOnly: true });
   try {
     return (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
   } finally {

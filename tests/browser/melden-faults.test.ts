@@ -6,6 +6,7 @@ import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { concernFields, formToken, postForm } from '../support/forms.ts';
 import { databaseFilesContain } from '../support/temp-store.ts';
 import { rawRequest } from '../support/raw-http.ts';
+import { DATABASE_FILE } from '../../src/server/storage/database.ts';
 
 const FORM = '/melden/formulier';
 const running: SiteProcess[] = [];
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 function counts(dataDir: string) {
-  const db = new DatabaseSync(path.join(dataDir, 'submissions.sqlite'), { readOnly: true });
+  const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { readOnly: true });
   try {
     const submissions = (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
     const pending = (db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'pending'").get() as { n: number }).n;
@@ -73,7 +74,7 @@ describe('nothing lost', () => {
 
     mail.setDown(false);
     // The failed attempt scheduled a retry far away; a restarted server must still deliver it.
-    const db = new DatabaseSync(path.join(first.dataDir, 'submissions.sqlite'));
+    const db = new DatabaseSync(path.join(first.dataDir, DATABASE_FILE));
     db.exec('UPDATE deliveries SET next_attempt_at = 0');
     db.close();
     await site({ SMTP_URL: mail.url, DATA_DIR: first.dataDir, FORM_MIN_FILL_MS: '0' });

@@ -16,6 +16,8 @@ import { isWeekday, nextDay, todayInBrussels } from '../../src/forms/booking-dat
 import { signedLinkPath } from '../../src/server/workshops/signed-link.ts';
 import { PLACEHOLDER_PATTERN } from '../../src/schemas/settings.ts';
 import { isPlaceholder } from '../../src/lib/promises.ts';
+import { DATABASE_FILE } from '../../src/server/storage/database.ts';
+import { SECRET_FILE } from '../../src/server/secret.ts';
 
 let browser: Browser;
 let site: SiteProcess;
@@ -323,7 +325,7 @@ for (const javaScriptEnabled of [true, false]) {
       });
       expect(posted.status).toBe(400);
 
-      const secret = readFileSync(path.join(site.dataDir, 'server-secret.key'));
+      const secret = readFileSync(path.join(site.dataDir, SECRET_FILE));
       // Expired a minute before the server's clock started.
       const expired = signedLinkPath(secret, second, 'bevestigen', Date.parse(site.clock) - 60_000);
       const expiredResponse = await page.goto(`${site.url}${expired}`);
@@ -424,7 +426,7 @@ describe('the last sessions of a period', () => {
     }
 
     // Straight from the database: the period holds exactly as many places as it has sessions.
-    const db = new DatabaseSync(path.join(site.dataDir, 'submissions.sqlite'), { readOnly: true });
+    const db = new DatabaseSync(path.join(site.dataDir, DATABASE_FILE), { readOnly: true });
     try {
       const held = db.prepare("SELECT COUNT(*) AS n FROM workshop_bookings WHERE period = ? AND status IN ('requested', 'confirmed')").get(period.id) as { n: number };
       expect(held.n).toBe(period.sessions);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/server/storage/database.ts';
+import { openDatabase, DATABASE_FILE } from '../../src/server/storage/database.ts';
 import { SubmissionStore } from '../../src/server/storage/submission-store.ts';
 
 /** A real SQLite store in a fresh temporary DATA_DIR. */
@@ -13,6 +13,6 @@ export function tempStore(): { store: SubmissionStore; dataDir: string } {
 /** Whether `text` occurs in any database file (main file, WAL, shared memory) in `dataDir`. */
 export function databaseFilesContain(dataDir: string, text: string): boolean {
   return readdirSync(dataDir)
-    .filter((f) => f.startsWith('submissions.sqlite'))
+    .filter((f) => f.startsWith(DATABASE_FILE))
     .some((f) => readFileSync(path.join(dataDir, f)).includes(Buffer.from(text)));
 }

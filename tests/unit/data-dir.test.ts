@@ -7,6 +7,8 @@ import { readServerConfig } from '../../src/server/config.ts';
 import { startServices, type RunningServices } from '../../src/server/services.ts';
 const lockDataDir = (_d: string, _p: number) => undefined;
 import { settings } from '../../src/settings.ts';
+import { DATABASE_FILE } from '../../src/server/storage/database.ts';
+import { SECRET_FILE } from '../../src/server/secret.ts';
 
 const started: RunningServices[] = [];
 afterEach(async () => {
@@ -40,7 +42,7 @@ describe('data folder rights', () => {
     expect(mode(dir)).toBe(0o700);
     expect(mode(path.join(dir, 'mail'))).toBe(0o700);
     expect(mode(path.join(dir, 'mail', 'old.eml'))).toBe(0o600);
-    for (const file of ['submissions.sqlite', 'submissions.sqlite-wal', 'submissions.sqlite-shm', 'server-secret.key']) {
+    for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, SECRET_FILE]) {
       expect([file, mode(path.join(dir, file))]).toEqual([file, 0o600]);
     }
   });
@@ -72,10 +74,10 @@ describe('the server secret', () => {
     storeOne(services);
     await services.close();
     started.length = 0;
-    rmSync(path.join(dir, 'server-secret.key'));
+    rmSync(path.join(dir, SECRET_FILE));
     expect(() => start(dir)).toThrow(/server-secret\.key is missing or damaged, but .* holds stored submissions/);
     // The failed start left no lock behind.
-    writeFileSync(path.join(dir, 'server-secret.key'), Buffer.alloc(32, 7), { mode: 0o600 });
+    writeFileSync(path.join(dir, SECRET_FILE), Buffer.alloc(32, 7), { mode: 0o600 });
     expect(() => start(dir)).not.toThrow();
   });
 });

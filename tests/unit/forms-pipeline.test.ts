@@ -11,6 +11,7 @@ import { FORM_TOKEN_VALIDITY_MS, issueFormToken } from '../../src/server/forms/f
 import { readFileSync } from 'node:fs';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startServices } from '../../src/server/services.ts';
+import { SECRET_FILE } from '../../src/server/secret.ts';
 
 const origin = 'https://site.test';
 const answers = { soort: 'persoon', rol: 'ouder', bezorgdheid: 'Mijn zoon praat de laatste tijd heel hard over anderen.', leeftijd: 'minderjarig', contact: 'anoniem' };
@@ -103,7 +104,7 @@ describe('rate limits', () => {
     const running = startServices(readServerConfig({ DATA_DIR: dataDir, PORT: '0' }), settings, () => ({ workshops: [], schools: [], periods: [] }), {});
     try {
       const services = running.app;
-      const secret = readFileSync(path.join(dataDir, 'server-secret.key'));
+      const secret = readFileSync(path.join(dataDir, SECRET_FILE));
       const mine = issueFormToken(secret, services.clock.now() - 60_000);
       const post = (values: Record<string, string>) =>
         handleRoutedForm(concernForm, {

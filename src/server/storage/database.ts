@@ -2,13 +2,16 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createPrivateFile, securePrivateDataDir } from './data-dir.ts';
 
+/** The database file in DATA_DIR (WAL and shared-memory files sit next to it). */
+export const DATABASE_FILE = 'submissions.sqlite';
+
 /**
  * The embedded database: one SQLite file in DATA_DIR. WAL with synchronous=FULL makes a commit
  * durable before we tell anyone "received"; secure_delete overwrites erased reports on disk.
  */
 export function openDatabase(dataDir: string): DatabaseSync {
   securePrivateDataDir(dataDir);
-  const file = path.join(dataDir, 'submissions.sqlite');
+  const file = path.join(dataDir, DATABASE_FILE);
   // SQLite creates its -wal and -shm files with the rights of the database file.
   createPrivateFile(file);
   const db = new DatabaseSync(file);
