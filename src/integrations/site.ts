@@ -39,6 +39,9 @@ export function site(): AstroIntegration {
         logger.info(`search index: ${report.records} records from ${report.pages} pages, ${report.words} words for spelling help`);
       },
       'astro:server:setup': async ({ server, logger }) => {
+        // Vitest's component tests (Astro's Container API) also start a Vite server: they render
+        // components and need no host, storage or mail.
+        if (process.env.VITEST) return;
         await provideDevServices(server, settings, logger);
       },
     },

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { readServerConfig } from '../../src/server/config.ts';
 import { startServices, type RunningServices } from '../../src/server/services.ts';
-const lockDataDir = (_d: string, _p: number) => undefined;
 import { settings } from '../../src/settings.ts';
 import { DATABASE_FILE } from '../../src/server/storage/database.ts';
 import { SECRET_FILE } from '../../src/server/secret.ts';
+import { lockDataDir } from '../../src/server/storage/data-dir.ts';
+import { prepareRecoveryKey } from '../../src/server/cases/recovery-key.ts';
 
 const started: RunningServices[] = [];
 afterEach(async () => {
@@ -62,6 +63,7 @@ describe('one server per data folder', () => {
     const dir = dataDir();
     const child = spawn(process.execPath, ['-e', '0']);
     const deadPid = await new Promise<number>((resolve) => child.once('exit', () => resolve(child.pid!)));
+    // A lock file left behind by a process that died, as after a crash.
     lockDataDir(dir, deadPid);
     expect(() => start(dir)).not.toThrow();
   });
@@ -79,5 +81,15 @@ describe('the server secret', () => {
     // The failed start left no lock behind.
     writeFileSync(path.join(dir, SECRET_FILE), Buffer.alloc(32, 7), { mode: 0o600 });
     expect(() => start(dir)).not.toThrow();
+  });
+});
+
+describe('a first start on a fresh clone', () => {
+  it('creates a missing DATA_DIR privately before the recovery key goes in', async () => {
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'fresh-clone-')), 'data', 'nested');
+    const key = await prepareRecoveryKey({ dataDir, siteUrl: 'http://localhost:4321' });
+    expect(key.development).toBe(true);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    for (const file of readdirSync(dataDir)) expect(statSync(path.join(dataDir, file)).mode & 0o777, file).toBe(0o600);
   });
 });

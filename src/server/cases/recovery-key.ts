@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { securePrivateDataDir } from '../storage/data-dir.ts';
 import { newKeyPair, type KeyPair } from './age-box.ts';
 
 /**
@@ -55,6 +56,8 @@ export async function ensureRecoveryKey(dataDir: string, log: (line: string) => 
  * public (https) site while the development key's secret half lies next to the data.
  */
 export async function prepareRecoveryKey(config: { dataDir: string; siteUrl: string }): Promise<RecoveryKey> {
+  // A fresh clone has no DATA_DIR yet: it is made private (0700) before the key goes in.
+  securePrivateDataDir(config.dataDir);
   const key = await ensureRecoveryKey(config.dataDir);
   if (key.development && new URL(config.siteUrl).protocol === 'https:') {
     console.error(`[cases] refusing to start: ${path.join(config.dataDir, DEVELOPMENT_IDENTITY_FILE)} is a DEVELOPMENT recovery key. Run \`npm run recovery-key -- create --replace\`, keep its secret offline, and delete that file.`);
