@@ -27,7 +27,8 @@ afterAll(async () => {
 function storedCount(): number {
   const db = new DatabaseSync(path.join(site.dataDir, DATABASE_FILE), { readOnly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
+    // A concern is stored as an encrypted case (README, "Confidential reporting").
+    return (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n;
   } finally {
     db.close();
   }
@@ -104,19 +105,19 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await row('In welke wijk').locator('.summary-list__value').textContent()).toBe('Nieuwkerken');
       const fields = await checkPageFields(page);
       await page.getByRole('button', { name: 'Verstuur je bericht' }).click();
-      await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\/melden\/bevestiging\/[2-9A-HJKMNP-Z]{8}$/);
+      await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\/melden\/ontvangen\/[\w-]+$/);
       expect(await page.locator('h1').textContent()).toContain('goed aangekomen');
       // A photo of the page would stay in the gallery: print it or write it down instead.
       const confirmationText = (await page.locator('main').textContent())!;
       expect(confirmationText).not.toMatch(/foto/i);
       expect(confirmationText).toContain('druk deze pagina af');
       expect(storedCount()).toBe(before + 1);
-      const confirmation = new URL(page.url()).pathname;
 
-      // Back and resend: the very same post again stores nothing and leads to the same confirmation.
+      // Back and resend: the very same post again stores nothing. The receipt was shown once and
+      // is kept only as a hash, so the page says plainly that the message was sent already.
       const resent = await postForm(site.url, '/melden/formulier', Object.fromEntries([...groupFields(fields), ['_stap', 'verstuur']]));
-      expect(resent.status).toBe(303);
-      expect(resent.location).toBe(confirmation);
+      expect(resent.status).toBe(409);
+      expect(resent.body).toContain('al eens verstuurd');
       expect(storedCount()).toBe(before + 1);
       expect(foreignRequests.filter((url) => !url.startsWith('https://example.org/'))).toEqual([]);
       await context.close();
@@ -137,15 +138,16 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 describe('a double submission', () => {
-  it('two identical posts at once store one case and both lead to the same confirmation', async () => {
+  it('two identical posts at once store one case; the second is told it was sent already', async () => {
     const html = await (await fetch(`${site.url}/melden/formulier`)).text();
     const token = /name="_start" value="([^"]+)"/.exec(html)![1]!;
     const before = storedCount();
     const fields = { _start: token, homepage: '', _stap: 'verstuur', soort: 'vraag', rol: 'leerkracht', bezorgdheid: 'Hoe praat ik in de klas over een aanslag die in het nieuws was?', contact: 'anoniem' };
     const [a, b] = await Promise.all([postForm(site.url, '/melden/formulier', fields), postForm(site.url, '/melden/formulier', fields)]);
-    expect([a.status, b.status]).toEqual([303, 303]);
-    expect(a.location).toMatch(/^\/melden\/bevestiging\/[2-9A-HJKMNP-Z]{8}$/);
-    expect(b.location).toBe(a.location);
+    const [first, second] = [a, b].sort((x, y) => x.status - y.status);
+    expect([first!.status, second!.status]).toEqual([303, 409]);
+    expect(first!.location).toMatch(/^\/melden\/ontvangen\/[\w-]+$/);
+    expect(second!.body).toContain('al eens verstuurd');
     expect(storedCount()).toBe(before + 1);
   });
 });
