@@ -119,7 +119,7 @@ describe('focus you can always see', () => {
     const page = await newPage(390, 700);
     await page.goto(`${site.url}/melden/formulier`);
     await page.locator('#veld-contact-contact').check();
-    await page.getByRole('button', { name: 'Verstuur je bericht' }).press('Enter');
+    await page.getByRole('button', { name: 'Ga verder' }).press('Enter');
     await page.waitForSelector('.error-summary');
     await markBaseline(page);
     const links = await page.locator('.error-summary a').count();
