@@ -95,6 +95,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.check('#veld-leeftijd') // the first option: "Jonger dan 18 jaar";
       await page.fill('#veld-plaats', place);
       await page.check('#veld-contact') // the first option: "Ik blijf anoniem";
+      // The form first shows the answers to check (GOV.UK check answers), then sends.
+      await submit(page, () => page.getByRole('button', { name: 'Ga verder' }).click());
       await submit(page, () => page.getByRole('button', { name: 'Verstuur je bericht' }).click());
       expect(page.url()).toMatch(/\/melden\/ontvangen\/[\w-]{43}$/);
       const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
@@ -157,7 +159,7 @@ for (const javaScriptEnabled of [true, false]) {
       const reply = canary('antwoord');
       await inbox.fill('#veld-antwoord', `Dank je om dit te delen. ${reply}`);
       await submit(inbox, () => inbox.getByRole('button', { name: 'Verstuur antwoord' }).click());
-      expect(await inbox.getByRole('status').textContent()).toContain('Je antwoord is bewaard');
+      expect(await inbox.locator('main').getByRole('status').textContent()).toContain('Je antwoord is bewaard');
       const note = canary('notitie');
       await inbox.fill('#veld-notitie', note);
       await submit(inbox, () => inbox.getByRole('button', { name: 'Bewaar notitie' }).click());
@@ -182,7 +184,7 @@ for (const javaScriptEnabled of [true, false]) {
       const addition = canary('aanvulling');
       await page.fill('#veld-bericht', addition);
       await submit(page, () => page.getByRole('button', { name: 'Voeg toe' }).click());
-      expect(await page.getByRole('status').textContent()).toContain('Je bericht is toegevoegd');
+      expect(await page.locator('main').getByRole('status').textContent()).toContain('Je bericht is toegevoegd');
       expect(await page.locator('main').textContent()).toContain(addition);
       await expectAccessible(page, javaScriptEnabled);
 
@@ -208,7 +210,9 @@ for (const javaScriptEnabled of [true, false]) {
         await page.fill('#veld-telefoon', '0470 55 44 33');
         const email = `${canary('email').toLowerCase()}@voorbeeld.be`;
         await page.fill('#veld-email', email);
-        await submit(page, () => page.getByRole('button', { name: 'Verstuur je bericht' }).click());
+        // The form first shows the answers to check (GOV.UK check answers), then sends.
+      await submit(page, () => page.getByRole('button', { name: 'Ga verder' }).click());
+      await submit(page, () => page.getByRole('button', { name: 'Verstuur je bericht' }).click());
         const reference = (await page.locator('[data-reference]').getAttribute('data-reference'))!;
         references.push(reference);
         const inbox = await expert.newPage();
