@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, newIsolatedContext } from '../tests/support/chromium.ts';
 import { startSiteProcess } from '../tests/support/site-process.ts';
+import { sitemapPaths } from '../tests/support/site-pages.ts';
 
 const outDir = path.resolve(import.meta.dirname, '../screenshots');
 const widths = (process.env.SCREENSHOT_WIDTHS ?? '320,390,1280').split(',').map(Number);
@@ -19,11 +20,6 @@ interface Shot {
   name: string;
   /** Brings the page into the state to capture. */
   open(page: Page, siteUrl: string): Promise<void>;
-}
-
-async function sitemapPaths(siteUrl: string): Promise<string[]> {
-  const xml = await (await fetch(`${siteUrl}/sitemap.xml`)).text();
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
 }
 
 function firstMatching(paths: string[], pattern: RegExp, label: string): string {
@@ -55,12 +51,12 @@ function shots(paths: string[]): Shot[] {
       open: async (page, siteUrl) => {
         await goto('/melden/formulier')(page, siteUrl);
         await page.locator('#veld-contact-contact').check();
-        await page.getByRole('button', { name: 'Verstuur je bericht' }).click();
+        await page.getByRole('button', { name: 'Ga verder' }).click();
         await page.waitForSelector('.error-summary');
       },
     },
     {
-      name: 'melden-bevestiging',
+      name: 'melden-controleer',
       open: async (page, siteUrl) => {
         await goto('/melden/formulier')(page, siteUrl);
         await page.locator('#veld-soort').check();
@@ -68,8 +64,22 @@ function shots(paths: string[]): Shot[] {
         await page.fill('#veld-bezorgdheid', 'Een voorbeeldbericht voor de schermafdrukken, met genoeg tekst.');
         await page.locator('#veld-leeftijd').check();
         await page.locator('#veld-contact').check();
+        await page.getByRole('button', { name: 'Ga verder' }).click();
+        await page.waitForSelector('.summary-list');
+      },
+    },
+    {
+      name: 'melden-ontvangen',
+      open: async (page, siteUrl) => {
+        await goto('/melden/formulier')(page, siteUrl);
+        await page.locator('#veld-soort').check();
+        await page.locator('#veld-rol').check();
+        await page.fill('#veld-bezorgdheid', 'Een voorbeeldbericht voor de schermafdrukken, met genoeg tekst.');
+        await page.locator('#veld-leeftijd').check();
+        await page.locator('#veld-contact').check();
+        await page.getByRole('button', { name: 'Ga verder' }).click();
         await page.getByRole('button', { name: 'Verstuur je bericht' }).click();
-        await page.waitForURL(/\/melden\/bevestiging\//);
+        await page.waitForURL(/\/melden\/ontvangen\//);
       },
     },
     { name: 'workshops', open: goto('/workshops') },
