@@ -28,6 +28,17 @@ function firstMatching(paths: string[], pattern: RegExp, label: string): string 
   return found;
 }
 
+/** Fills the concern form with valid answers and goes on to "Controleer je bericht". */
+async function toCheckPage(page: Page, siteUrl: string): Promise<void> {
+  await goto('/melden/formulier')(page, siteUrl);
+  await page.locator('#veld-soort').check();
+  await page.locator('#veld-rol').check();
+  await page.fill('#veld-bezorgdheid', 'Een voorbeeldbericht voor de schermafdrukken, met genoeg tekst.');
+  await page.locator('#veld-leeftijd').check();
+  await page.locator('#veld-contact').check();
+  await page.getByRole('button', { name: 'Ga verder' }).click();
+}
+
 const goto = (url: string) => async (page: Page, siteUrl: string) => {
   await page.goto(`${siteUrl}${url}`, { waitUntil: 'load' });
 };
@@ -58,26 +69,14 @@ function shots(paths: string[]): Shot[] {
     {
       name: 'melden-controleer',
       open: async (page, siteUrl) => {
-        await goto('/melden/formulier')(page, siteUrl);
-        await page.locator('#veld-soort').check();
-        await page.locator('#veld-rol').check();
-        await page.fill('#veld-bezorgdheid', 'Een voorbeeldbericht voor de schermafdrukken, met genoeg tekst.');
-        await page.locator('#veld-leeftijd').check();
-        await page.locator('#veld-contact').check();
-        await page.getByRole('button', { name: 'Ga verder' }).click();
+        await toCheckPage(page, siteUrl);
         await page.waitForSelector('.summary-list');
       },
     },
     {
       name: 'melden-ontvangen',
       open: async (page, siteUrl) => {
-        await goto('/melden/formulier')(page, siteUrl);
-        await page.locator('#veld-soort').check();
-        await page.locator('#veld-rol').check();
-        await page.fill('#veld-bezorgdheid', 'Een voorbeeldbericht voor de schermafdrukken, met genoeg tekst.');
-        await page.locator('#veld-leeftijd').check();
-        await page.locator('#veld-contact').check();
-        await page.getByRole('button', { name: 'Ga verder' }).click();
+        await toCheckPage(page, siteUrl);
         await page.getByRole('button', { name: 'Verstuur je bericht' }).click();
         await page.waitForURL(/\/melden\/ontvangen\//);
       },
