@@ -144,6 +144,11 @@ export interface Bookings {
    */
   confirmAddress(reference: string, capacity: number): AddressOutcome;
   get(reference: string): Booking | undefined;
+  /**
+   * The days the school asked for, in order of preference, so its confirmation page can repeat
+   * them; undefined once the request was erased. Nothing else of the stored request.
+   */
+  preferredDays(reference: string): string[] | undefined;
   /** Confirms an undecided booking and queues the school's mail in one transaction; false when decided already. */
   confirm(reference: string, choice: SessionChoice): boolean;
   /** Declines an undecided booking (freeing its place) and queues the school's mail; false when decided already. */

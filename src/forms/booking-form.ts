@@ -3,7 +3,8 @@ import type { FormKind, Option, RoutedForm, StoredPayload } from './definition.t
 import { choiceAnswer, textAnswer } from './validation.ts';
 import { phonePattern } from './concern-form.ts';
 import { OTHER_SCHOOL, findPeriod, findWorkshop, schoolName, type BookingCatalogue, type CataloguePeriod } from './booking-catalogue.ts';
-import { formatShortDay, isWeekday, parseDay, todayInBrussels } from './booking-dates.ts';
+import { isWeekday, parseDay, todayInBrussels } from './booking-dates.ts';
+import { formatDate } from '../lib/dates.ts';
 import { isPlaceholder } from '../lib/promises.ts';
 
 /**
@@ -78,7 +79,7 @@ function bookingSchema(catalogue: BookingCatalogue, now: () => number) {
           const label = dateLabels[field];
           if (!isWeekday(day)) add(field, `${label}: kies een schooldag, van maandag tot vrijdag.`);
           else if (day <= today) add(field, `${label}: kies een dag na vandaag.`);
-          else if (day < period.start || day > period.end) add(field, `${label}: kies een dag tussen ${formatShortDay(period.start)} en ${formatShortDay(period.end)}. Dan loopt de workshop.`);
+          else if (day < period.start || day > period.end) add(field, `${label}: kies een dag tussen ${formatDate(period.start)} en ${formatDate(period.end)}. Dan loopt de workshop.`);
           else if (seen.has(day)) add(field, `${label}: kies een andere dag dan bij je andere voorkeuren.`);
           seen.add(day);
         }
@@ -148,7 +149,7 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
     const left = period ? options.sessionsLeft?.(period.id) : undefined;
     // Example periods (a placeholder name) show no dates or session counts: they must not look bookable.
     if (period && isPlaceholder(period.name)) return { value: workshop.id, label: workshop.topic, hint: 'De data liggen nog niet vast.' };
-    const when = period ? `Periode: ${period.name}, van ${formatShortDay(period.start)} tot ${formatShortDay(period.end)}.` : undefined;
+    const when = period ? `Periode: ${period.name}, van ${formatDate(period.start)} tot ${formatDate(period.end)}.` : undefined;
     return { value: workshop.id, label: workshop.topic, hint: [when, left === undefined || !period ? undefined : sessionsLeftText(left, period)].filter(Boolean).join(' ') };
   });
 

@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/services.ts';
 import type { Settings } from '../schemas/settings.ts';
-import { storedBooking } from '../forms/booking-form.ts';
+import { preferredDays, storedBooking } from '../forms/booking-form.ts';
 import { BOOKING_MESSAGES } from '../forms/booking-messages.ts';
 import { checkFormToken, formTokenKey, issueFormToken, parseFormToken } from './forms/form-token.ts';
 import type { RateLimiter } from './forms/rate-limit.ts';
@@ -114,6 +114,10 @@ export function createAppServices(parts: AppServiceParts): AppServices {
       open: (request) => parts.bookingFlow.open(request),
       confirmAddress: (reference, capacity) => parts.bookingFlow.confirmAddress(reference, capacity),
       get: (reference) => bookings.get(reference),
+      preferredDays: (reference) => {
+        const request = store.payload(reference, storedBooking);
+        return request && preferredDays(request);
+      },
       confirm: (reference, choice) => decide(reference, BOOKING_MESSAGES.confirmed, () => bookings.confirm(reference, choice, now())),
       decline: (reference, reason) => decide(reference, BOOKING_MESSAGES.declined, () => bookings.decline(reference, reason, now())),
     },
