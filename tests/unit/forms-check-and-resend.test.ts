@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testAppServices } from '../support/app-services.ts';
 import { settings } from '../../src/settings.ts';
@@ -17,7 +15,7 @@ const origin = 'https://site.test';
 const answers = { soort: 'persoon', rol: 'ouder', bezorgdheid: 'Mijn zoon deelt filmpjes die andere groepen belachelijk maken.', leeftijd: 'minderjarig', contact: 'anoniem', momenten: ['voormiddag', 'avond'] };
 
 function setup(rateLimit = 10_000, storeCase?: () => Promise<string>) {
-  const { db, store, secret, services, clock } = testAppServices({ posts: rateLimit, origin });
+  const { store, secret, services, clock } = testAppServices({ posts: rateLimit, origin });
   const now = clock.now;
   const token = issueFormToken(secret, now - 60_000);
   const post = (fields: Record<string, string | string[]>): Promise<FormOutcome> => {
