@@ -22,6 +22,12 @@ export function decidedReplyDays(s: Pick<Settings, 'responseWorkingDays'> = site
 /** "1 werkdag", "5 werkdagen". */
 export const workingDaysText = (days: number): string => `${days} ${days === 1 ? 'werkdag' : 'werkdagen'}`;
 
+/** For a reporter who left contact details: that the expert gets back to them, and when once decided. */
+export function contactBackSentence(s: PromiseSettings = siteSettings): string {
+  const days = decidedReplyDays(s);
+  return `Dan neemt de ${s.expertTitle} contact met je op${days === undefined ? '' : ` binnen ${workingDaysText(days)}`}, zoals je vroeg.`;
+}
+
 /** "Je krijgt binnen 3 werkdagen antwoord." once decided; without a decision no time is named. */
 export function responseSentence(s: PromiseSettings = siteSettings): string {
   const days = decided(s.responseWorkingDays);
