@@ -306,6 +306,14 @@ describe('the inbox refuses what it must', () => {
     const recovered = await runCli('recover', [references[0]!], { DATA_DIR: dataDir }, identity);
     expect(recovered.code, recovered.output).toBe(0);
     for (const value of canaries.slice(0, 5)) expect(recovered.output).toContain(value);
+
+    // Encrypted again for today's recipients (the removed account is no longer one): counts only, and the recovery key still reads it.
+    const reencrypted = await runCli('recover', ['--reencrypt'], { DATA_DIR: dataDir }, identity);
+    expect(reencrypted.code, reencrypted.output).toBe(0);
+    expect(reencrypted.output).toMatch(/Encrypted [1-9]\d* message\(s\) in [1-9]\d* case\(s\) again/);
+    for (const value of [...canaries, ...references]) expect(reencrypted.output).not.toContain(value);
+    const again = await runCli('recover', [references[0]!], { DATA_DIR: dataDir }, identity);
+    for (const value of canaries.slice(0, 5)) expect(again.output).toContain(value);
   });
 
   it('slows down receipt guessing', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unwrapWithPassphrase } from '../../src/server/cases/age-box.ts';
+import { newKeyPair, unwrapWithPassphrase } from '../../src/server/cases/age-box.ts';
 import { formatReceipt, normaliseReceipt } from '../../src/lib/receipt.ts';
 import { TEST_WORK_FACTOR, tempVault } from '../support/temp-vault.ts';
 
@@ -124,6 +124,48 @@ describe('the case vault', { timeout: 30_000 }, () => {
     t.clock.advance(365 * DAY);
     expect(t.cases.purgeClosed(t.clock.now(), 7 * DAY)).toBe(0);
     expect(t.cases.byReference(reference)).toBeDefined();
+  });
+});
+
+describe('encrypting the cases again after the accounts changed', { timeout: 30_000 }, () => {
+  it('lets an account added later read older cases and a removed one read none, with the receipt keeping what it had', async () => {
+    const t = await tempVault({ concernPerson: ['expert@example.org', 'vervanger@example.org'], question: ['vragen@example.org'] });
+    await t.accounts.add('expert@example.org', 'lange geheime zin 1', t.clock.now(), TEST_WORK_FACTOR);
+    const { reference, receipt } = await t.vault.open('concernPerson', { bezorgdheid: CANARY });
+    const row = t.cases.byReference(reference)!;
+    await t.vault.add(row, 'antwoord', 'Wil je meer vertellen?', 'expert@example.org');
+    await t.vault.add(row, 'notitie', 'intern', 'expert@example.org');
+    const expert = await expertIdentity(t.accounts, 'expert@example.org', 'lange geheime zin 1');
+
+    // The stand-in gets an account after the case arrived: not a recipient yet.
+    await t.accounts.add('vervanger@example.org', 'lange geheime zin 2', t.clock.now(), TEST_WORK_FACTOR);
+    const standIn = await expertIdentity(t.accounts, 'vervanger@example.org', 'lange geheime zin 2');
+    expect((await t.vault.read(row, [standIn])).map((m) => m.content)).toEqual([undefined, undefined, undefined]);
+
+    // The first expert leaves; the operator encrypts everything again with the recovery identity.
+    t.accounts.remove('expert@example.org');
+    const before = t.cases.messages(row.id).map((m) => Buffer.from(m.body).toString('base64'));
+    expect(await t.vault.reencryptAll(t.recovery.identity)).toEqual({ cases: 1, messages: 3, unreadable: 0 });
+    expect(t.cases.messages(row.id).map((m) => Buffer.from(m.body).toString('base64'))).not.toEqual(before);
+    expect(t.notified).toEqual(['concernPerson']);
+
+    expect((await t.vault.read(row, [standIn])).map((m) => m.content)).toEqual([{ bezorgdheid: CANARY }, 'Wil je meer vertellen?', 'intern']);
+    expect((await t.vault.read(row, [expert])).map((m) => m.content)).toEqual([undefined, undefined, undefined]);
+    expect((await t.vault.read(row, [t.recovery.identity])).map((m) => m.content)).toEqual([{ bezorgdheid: CANARY }, 'Wil je meer vertellen?', 'intern']);
+    const found = (await t.vault.findByReceipt(receipt))!;
+    expect((await t.vault.read(found.row, [found.identity])).map((m) => m.content)).toEqual([{ bezorgdheid: CANARY }, 'Wil je meer vertellen?', undefined]);
+    expect(filesContain(t.dataDir, CANARY)).toEqual([]);
+  });
+
+  it('needs the recovery identity: another key changes nothing', async () => {
+    const t = await tempVault();
+    await t.accounts.add('expert@example.org', 'lange geheime zin 1', t.clock.now(), TEST_WORK_FACTOR);
+    const { reference } = await t.vault.open('concernPerson', { bezorgdheid: 'iets' });
+    const row = t.cases.byReference(reference)!;
+    const before = t.cases.messages(row.id).map((m) => Buffer.from(m.body).toString('base64'));
+    const stranger = await newKeyPair();
+    expect(await t.vault.reencryptAll(stranger.identity)).toEqual({ cases: 1, messages: 0, unreadable: 1 });
+    expect(t.cases.messages(row.id).map((m) => Buffer.from(m.body).toString('base64'))).toEqual(before);
   });
 });
 

@@ -133,6 +133,11 @@ export class CaseStore {
     }
   }
 
+  /** Replaces a message's ciphertext (encrypted again for other recipients); its content is the same. */
+  replaceBody(messageId: number, body: Uint8Array): void {
+    this.#db.prepare('UPDATE case_messages SET body = ? WHERE id = ?').run(body, messageId);
+  }
+
   /** An expert opened the case: it is read, and a new case is now being handled. */
   markRead(caseId: number): void {
     this.#db.prepare("UPDATE cases SET unread = 0, status = CASE status WHEN 'nieuw' THEN 'in-behandeling' ELSE status END WHERE id = ?").run(caseId);

@@ -22,6 +22,12 @@ interface Parts {
   queued(): void;
 }
 
+/** The routing entries whose submissions are cases: workshop bookings are not reports and keep their own flow and mails. */
+export function reportRouting(routing: Settings['routing']): Record<string, readonly string[]> {
+  const { workshop: _bookings, ...reports } = routing;
+  return reports;
+}
+
 /**
  * Wires confidential reporting into the host: the vault over the shared database, the
  * content-free notifications through the one delivery queue, and the purge of closed cases.
@@ -29,9 +35,7 @@ interface Parts {
 export function startCaseServices({ db, store, config, settings, now, env, queued }: Parts) {
   const cases = new CaseStore(db);
   const accounts = new AccountStore(db);
-  // Workshop bookings are not reports: they keep their own flow and mails.
-  const { workshop: _bookings, ...reportRouting } = settings.routing;
-  const routing: Record<string, readonly string[]> = reportRouting;
+  const routing = reportRouting(settings.routing);
   const vault = new CaseVault({
     cases,
     accounts,

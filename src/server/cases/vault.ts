@@ -119,6 +119,36 @@ export class CaseVault {
     this.#o.atomically(row.kind, author === 'melder', () => this.#o.cases.insertMessage(row.id, { author, account, body }, this.#o.now()));
   }
 
+  /**
+   * Encrypts every message of every case again, to the recipients its kind has now. After an
+   * expert account was added, it reads the older cases too; after one was removed, its key no
+   * longer opens any. Only the recovery identity can do this (the server never holds it). The
+   * reporter's case key keeps what it had: everything except internal notes. Each case is
+   * rewritten in one transaction; a message the identity cannot read stays as it is, counted.
+   */
+  async reencryptAll(recoveryIdentity: string): Promise<{ cases: number; messages: number; unreadable: number }> {
+    const done = { cases: 0, messages: 0, unreadable: 0 };
+    for (const row of this.#o.cases.list(Object.keys(this.#o.routing))) {
+      const bodies: { id: number; body: Uint8Array }[] = [];
+      for (const message of this.#o.cases.messages(row.id)) {
+        const text = await decryptWith([recoveryIdentity], message.body);
+        if (text === undefined) {
+          done.unreadable++;
+          continue;
+        }
+        const recipients = this.recipientsFor(row.kind);
+        if (message.author !== 'notitie' && row.reporterRecipient) recipients.push(row.reporterRecipient);
+        bodies.push({ id: message.id, body: await encryptTo(recipients, text) });
+      }
+      this.#o.atomically(row.kind, false, () => {
+        for (const { id, body } of bodies) this.#o.cases.replaceBody(id, body);
+      });
+      done.cases++;
+      done.messages += bodies.length;
+    }
+    return done;
+  }
+
   async #hash(receipt: string): Promise<string> {
     this.#salt ??= Buffer.from(this.#o.cases.vaultValue('receipt-salt', () => randomBytes(16)));
     return hashReceipt(receipt, this.#salt, this.#o.receiptHashCost);

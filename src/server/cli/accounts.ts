@@ -11,14 +11,15 @@ import { AccountStore, MIN_PASSPHRASE_LENGTH } from '../cases/accounts.ts';
 import { PASSPHRASE_WORK_FACTOR } from '../cases/age-box.ts';
 import { settings } from '../../settings.ts';
 import { promptHidden, readStdin } from './prompt.ts';
+import { reportRouting } from '../cases/start.ts';
 
 const [command, email] = process.argv.slice(2);
 const config = readServerConfig();
 const db = openDatabase(config.dataDir);
 const accounts = new AccountStore(db);
 const kindsOf = (address: string) =>
-  Object.entries(settings.routing)
-    .filter(([kind, list]) => kind !== 'workshop' && list.some((a) => a.toLowerCase() === address.toLowerCase()))
+  Object.entries(reportRouting(settings.routing))
+    .filter(([, list]) => list.some((a) => a.toLowerCase() === address.toLowerCase()))
     .map(([kind]) => kind);
 
 async function passphrase(): Promise<string> {
@@ -35,10 +36,10 @@ try {
     const workFactor = Number(process.env.ACCOUNT_SCRYPT_WORK_FACTOR) || PASSPHRASE_WORK_FACTOR;
     await accounts.add(email, await passphrase(), Date.now(), workFactor);
     console.log(`Account ${email} created. It receives: ${kinds.length ? kinds.join(', ') : 'nothing yet (add the address to routing in src/settings.ts)'}.`);
-    console.log('At the first login the expert sets up an authenticator app. New cases are encrypted for this account from now on; older ones stay readable with the recovery key.');
+    console.log('At the first login the expert sets up an authenticator app. New cases are encrypted for this account from now on; for older ones, run npm run recover -- --reencrypt with the recovery identity.');
   } else if (command === 'remove' && email) {
     if (!accounts.remove(email)) throw new Error(`There is no account for ${email}.`);
-    console.log(`Account ${email} removed. Its sessions end at their next request. Its cases stay readable with the recovery key (npm run recover).`);
+    console.log(`Account ${email} removed. Its sessions end at their next request. Its cases stay readable with the recovery key (npm run recover); npm run recover -- --reencrypt takes its key off them.`);
   } else if (command === 'unlock' && email) {
     const account = accounts.byEmail(email);
     if (!account) throw new Error(`There is no account for ${email}.`);
