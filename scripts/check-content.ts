@@ -10,17 +10,18 @@ import { begripSchema } from '../src/schemas/content/begrip.ts';
 import { organisatieSchema } from '../src/schemas/content/organisatie.ts';
 import { faqSchema } from '../src/schemas/content/faq.ts';
 import { doelgroepSchema } from '../src/schemas/content/doelgroep.ts';
+import { outsideAstro } from '../src/schemas/content/shared.ts';
 import { measureReadability } from '../src/lib/readability.ts';
 import { markdownToBlocks } from '../src/lib/markdown-text.ts';
 import { formatContentIssues } from '../src/lib/content-errors.ts';
 import { readContentFolder } from './content-files.ts';
 
 const schemas: Record<string, ZodType> = {
-  artikels: artikelSchema,
-  gesprekstips: gesprekstipSchema,
-  begrippen: begripSchema,
+  artikels: artikelSchema(outsideAstro),
+  gesprekstips: gesprekstipSchema(outsideAstro),
+  begrippen: begripSchema(outsideAstro),
   organisaties: organisatieSchema,
-  faq: faqSchema,
+  faq: faqSchema(outsideAstro),
   doelgroepen: doelgroepSchema,
 };
 

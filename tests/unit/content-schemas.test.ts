@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { artikelSchema } from '../../src/schemas/content/artikel.ts';
-import { gesprekstipSchema } from '../../src/schemas/content/gesprekstip.ts';
-import { begripSchema } from '../../src/schemas/content/begrip.ts';
+import { artikelSchema as artikel } from '../../src/schemas/content/artikel.ts';
+import { gesprekstipSchema as gesprekstip } from '../../src/schemas/content/gesprekstip.ts';
+import { begripSchema as begrip } from '../../src/schemas/content/begrip.ts';
 import { organisatieSchema } from '../../src/schemas/content/organisatie.ts';
-import { faqSchema } from '../../src/schemas/content/faq.ts';
+import { faqSchema as faq } from '../../src/schemas/content/faq.ts';
 import { formatContentIssues } from '../../src/lib/content-errors.ts';
-import { findBrokenReferences, isStale, signpostStatus } from '../../src/lib/content-integrity.ts';
+import { brokenReferences, isStale, signpostStatus, staleSignpostWarning } from '../../src/lib/content-integrity.ts';
+import { outsideAstro } from '../../src/schemas/content/shared.ts';
 
+const [artikelSchema, gesprekstipSchema, begripSchema, faqSchema] = [artikel, gesprekstip, begrip, faq].map((schema) => schema(outsideAstro));
 const file = 'src/content/artikels/voorbeeld.mdx';
 const article = {
   title: 'Wat is polarisering?',
@@ -87,15 +89,16 @@ describe('other collections', () => {
   });
 });
 
-describe('references between entries', () => {
-  it('reports a reference to a missing entry with the file and field', () => {
-    const existing = { artikels: new Set(['wat-is-polarisering']), gesprekstips: new Set<string>() };
-    expect(
-      findBrokenReferences(
-        [{ file, references: [{ field: 'related', collection: 'artikels', slugs: ['wat-is-polarisering', 'bestaat-niet'] }, { field: 'relatedTips', collection: 'gesprekstips', slugs: ['ook-niet'] }] }],
-        existing,
-      ),
-    ).toEqual([`${file} → related: "bestaat-niet" bestaat niet in src/content/artikels.`, `${file} → relatedTips: "ook-niet" bestaat niet in src/content/gesprekstips.`]);
+describe('references and the wegwijzer', () => {
+  it('turns a file name into the reference Astro resolves, and refuses a name with an extension', () => {
+    expect(artikelSchema.parse({ ...article, related: ['wat-is-extremisme'] }).related).toEqual([{ collection: 'artikels', id: 'wat-is-extremisme' }]);
+    expect(problems(artikelSchema, { ...article, relatedTips: ['Tip.mdx'] })[0]).toContain(`${file} → relatedTips.0`);
+  });
+
+  it('names the file, the field and each name that points nowhere (what stops the build)', () => {
+    const refs = [{ collection: 'artikels', id: 'wat-is-polarisering' }, { collection: 'artikels', id: 'bestaat-niet' }];
+    expect(brokenReferences(file, 'related', refs, [{ id: 'wat-is-polarisering' }, undefined])).toEqual([`${file} → related: "bestaat-niet" bestaat niet in src/content/artikels.`]);
+    expect(brokenReferences(file, 'related', refs, [{}, {}])).toEqual([]);
   });
 
   it('flags signposting facts checked more than 12 months ago', () => {
@@ -113,5 +116,13 @@ describe('references between entries', () => {
     expect(signpostStatus({ sourceDate: source, lastChecked: check }, now)).toEqual({ date: check, checked: true, stale: false });
     expect(signpostStatus({}, now).stale).toBe(true);
     expect(signpostStatus({ permanent: true }, now).stale).toBe(false);
+  });
+
+  it('warns about a stale wegwijzer entry with its file, and stays quiet while it is current', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const stale = staleSignpostWarning('src/content/organisaties/x.md', { name: 'X', sourceDate: new Date('2022-02-17') }, now);
+    expect(stale).toContain('src/content/organisaties/x.md');
+    expect(stale).toContain('bron van 2022-02-17');
+    expect(staleSignpostWarning('src/content/organisaties/x.md', { name: 'X', lastChecked: new Date('2026-10-01') }, now)).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { audiences, description, keywords, nonEmpty, references, reviewedDate, sources, themes } from './shared.ts';
+import { audiences, description, keywords, nonEmpty, references, reviewedDate, sources, themes, type SchemaReferences } from './shared.ts';
 
 /** A knowledge article (src/content/artikels/*.mdx). */
-export const artikelSchema = z.strictObject({
+export const artikelSchema = (context: SchemaReferences) => z.strictObject({
   /** The page title and h1. */
   title: nonEmpty('title'),
   /** One or two sentences, at most 160 characters. */
@@ -22,8 +22,8 @@ export const artikelSchema = z.strictObject({
   /** Order within its theme; lower comes first. */
   order: z.number({ error: 'Het veld "order" moet een getal zijn.' }).int().default(100),
   /** Related articles, by file name without extension. */
-  related: references('related'),
+  related: references(context, 'artikels'),
   /** Related conversation tips, by file name without extension. */
-  relatedTips: references('relatedTips'),
+  relatedTips: references(context, 'gesprekstips'),
 });
-export type ArtikelData = z.infer<typeof artikelSchema>;
+export type ArtikelData = z.infer<ReturnType<typeof artikelSchema>>;

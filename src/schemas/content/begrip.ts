@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { nonEmpty, references, sources } from './shared.ts';
+import { nonEmpty, references, sources, type SchemaReferences } from './shared.ts';
 
 /** A glossary term (src/content/begrippen/*.md); the body may add a longer explanation. */
-export const begripSchema = z.strictObject({
+export const begripSchema = (context: SchemaReferences) => z.strictObject({
   /** The term as it is written in a sentence, e.g. "stille midden". */
   term: nonEmpty('term'),
   /** A short, plain definition of one or two sentences. */
@@ -12,6 +12,6 @@ export const begripSchema = z.strictObject({
   /** Where the definition comes from (at least one). */
   sources,
   /** An article that explains the term further, by file name without extension. */
-  related: references('related'),
+  related: references(context, 'artikels'),
 });
-export type BegripData = z.infer<typeof begripSchema>;
+export type BegripData = z.infer<ReturnType<typeof begripSchema>>;

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { audiences, nonEmpty, references, sources, themes } from './shared.ts';
+import { audiences, nonEmpty, references, sources, themes, type SchemaReferences } from './shared.ts';
 
 /** A question with its answer in the body, or a myth with the facts (src/content/faq/*.md). */
-export const faqSchema = z.strictObject({
+export const faqSchema = (context: SchemaReferences) => z.strictObject({
   /** The question as a visitor would ask it; for a myth, the myth itself. */
   question: nonEmpty('question'),
   /** "vraag" for a question, "fabel" for a myth that the answer corrects. */
@@ -14,8 +14,8 @@ export const faqSchema = z.strictObject({
   /** Where the answer comes from (at least one). */
   sources,
   /** Articles that tell more, by file name without extension. */
-  related: references('related'),
+  related: references(context, 'artikels'),
   /** Order on the FAQ page; lower comes first. */
   order: z.number().int().default(100),
 });
-export type FaqData = z.infer<typeof faqSchema>;
+export type FaqData = z.infer<ReturnType<typeof faqSchema>>;

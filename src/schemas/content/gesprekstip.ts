@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { description, keywords, nonEmpty, references, reviewedDate, sources } from './shared.ts';
+import { description, keywords, nonEmpty, references, reviewedDate, sources, type SchemaReferences } from './shared.ts';
 
 export const roles = ['leerkracht', 'jeugdwerker', 'hulpverlener', 'ouder', 'sociale-media-beheerder', 'jongere'] as const;
 export const roleLabels: Record<(typeof roles)[number], string> = {
@@ -17,7 +17,7 @@ const list = (field: string, min: number) =>
   });
 
 /** Conversation tips for one role in one situation (src/content/gesprekstips/*.mdx). */
-export const gesprekstipSchema = z.strictObject({
+export const gesprekstipSchema = (context: SchemaReferences) => z.strictObject({
   /** The page title and h1. */
   title: nonEmpty('title'),
   /** One or two sentences, at most 160 characters. */
@@ -43,6 +43,6 @@ export const gesprekstipSchema = z.strictObject({
   /** When an editor last checked the text (JJJJ-MM-DD). */
   lastReviewed: reviewedDate('lastReviewed'),
   /** Related articles, by file name without extension. */
-  related: references('related'),
+  related: references(context, 'artikels'),
 });
-export type GesprekstipData = z.infer<typeof gesprekstipSchema>;
+export type GesprekstipData = z.infer<ReturnType<typeof gesprekstipSchema>>;

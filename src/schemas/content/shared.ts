@@ -90,10 +90,29 @@ export const reviewedDate = (field: string) =>
 /** Words people actually type in the search box, such as "complot" or "haat online". */
 export const keywords = z.array(nonEmpty('keywords'), { error: 'Het veld "keywords" moet een lijst van woorden zijn.' }).default([]);
 
-/** Slugs of other entries; the build checks that each one exists (src/lib/content-integrity.ts). */
-export const references = (field: string) =>
-  z
-    .array(z.string({ error: `Het veld "${field}" moet een lijst van namen van pagina's zijn.` }).regex(/^[a-z0-9-]+$/, {
-      error: `Het veld "${field}" bevat een ongeldige naam: gebruik de bestandsnaam zonder extensie.`,
-    }))
-    .default([]);
+/** Another entry, as Astro's `reference()` gives it once parsed: its collection and its file name without extension. */
+export interface EntryReference<C extends string> {
+  collection: C;
+  id: string;
+}
+
+/**
+ * How a schema names another entry. Inside Astro it is `reference` from astro:content (see
+ * src/content.config.ts); pages resolve it with getEntry/getEntries, and a reference to a
+ * missing entry stops the build (src/lib/content.ts `referencedEntries`). Outside Astro
+ * (scripts, unit tests) `outsideAstro` checks the form of the name only.
+ */
+export interface SchemaReferences {
+  reference: <C extends string>(collection: C) => z.ZodType<EntryReference<C>, unknown>;
+}
+
+export const outsideAstro: SchemaReferences = {
+  reference: <C extends string>(collection: C) =>
+    z
+      .string({ error: 'Geef de bestandsnaam van een pagina, zonder extensie.' })
+      .regex(/^[a-z0-9-]+$/, { error: 'Gebruik de bestandsnaam zonder extensie.' })
+      .transform((id): EntryReference<C> => ({ collection, id })),
+};
+
+/** Other entries of one collection, by file name without extension. */
+export const references = <C extends string>({ reference }: SchemaReferences, collection: C) => z.array(reference(collection)).default([]);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { description, nonEmpty, sources } from './shared.ts';
+import { description, nonEmpty, sources, type SchemaReferences } from './shared.ts';
 
 const list = (field: string) =>
   z.array(nonEmpty(field), { error: `Het veld "${field}" moet een lijst zijn.` }).min(1, {
@@ -12,7 +12,7 @@ const list = (field: string) =>
  * Facts the action plan does not give (duration, group size, what the school provides) are
  * shipped as "[in te vullen: …]" and shown as such until the city fills them in.
  */
-export const workshopSchema = z.strictObject({
+export const workshopSchema = ({ reference }: SchemaReferences) => z.strictObject({
   /** The page title and h1, e.g. "Workshop complotdenken". */
   title: nonEmpty('title'),
   /** The topic in a few words, as it appears in lists and in the booking form. */
@@ -34,12 +34,10 @@ export const workshopSchema = z.strictObject({
   /** What it costs the school, in words ("Gratis"). */
   price: nonEmpty('price'),
   /** The booking period it is booked in: a file name in src/content/boekingsperiodes, without extension. */
-  period: z
-    .string({ error: 'Het veld "period" ontbreekt: geef de naam van een boekingsperiode.' })
-    .regex(/^[a-z0-9-]+$/, { error: 'Het veld "period" moet de bestandsnaam van een boekingsperiode zijn, zonder extensie.' }),
+  period: reference('boekingsperiodes'),
   /** Where the facts come from (at least one). */
   sources,
   /** Order in the catalogue; lower comes first. */
   order: z.number({ error: 'Het veld "order" moet een getal zijn.' }).int().default(100),
 });
-export type WorkshopData = z.infer<typeof workshopSchema>;
+export type WorkshopData = z.infer<ReturnType<typeof workshopSchema>>;
