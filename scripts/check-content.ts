@@ -14,6 +14,7 @@ import { outsideAstro } from '../src/schemas/content/shared.ts';
 import { measureReadability } from '../src/lib/readability.ts';
 import { markdownToBlocks } from '../src/lib/markdown-text.ts';
 import { formatContentIssues } from '../src/lib/content-errors.ts';
+import { forEditors } from '../src/schemas/dutch-errors.ts';
 import { readContentFolder } from './content-files.ts';
 
 const schemas: Record<string, ZodType> = {
@@ -38,7 +39,7 @@ for (const folder of folders) {
       failures++;
       continue;
     }
-    const result = schema.safeParse(frontMatter);
+    const result = schema.safeParse(frontMatter, forEditors);
     if (!result.success) {
       failures++;
       for (const line of formatContentIssues(relative, result.error)) console.log(`✗ ${line}`);

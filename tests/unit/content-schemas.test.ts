@@ -7,6 +7,8 @@ import { faqSchema as faq } from '../../src/schemas/content/faq.ts';
 import { formatContentIssues } from '../../src/lib/content-errors.ts';
 import { brokenReferences, isStale, signpostStatus, staleSignpostWarning } from '../../src/lib/content-integrity.ts';
 import { outsideAstro } from '../../src/schemas/content/shared.ts';
+import { forEditors } from '../../src/schemas/dutch-errors.ts';
+import type { z } from 'astro/zod';
 
 const [artikelSchema, gesprekstipSchema, begripSchema, faqSchema] = [artikel, gesprekstip, begrip, faq].map((schema) => schema(outsideAstro));
 const file = 'src/content/artikels/voorbeeld.mdx';
@@ -21,8 +23,8 @@ const article = {
   related: [],
 };
 
-function problems(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown, where = file): string[] {
-  const result = schema.safeParse(value);
+function problems(schema: z.ZodType, value: unknown, where = file): string[] {
+  const result = schema.safeParse(value, forEditors);
   if (result.success) return [];
   return formatContentIssues(where, result.error as never);
 }
@@ -33,26 +35,28 @@ describe('article schema', () => {
   });
 
   it('rejects an article without a source, naming the file and the field', () => {
-    expect(problems(artikelSchema, { ...article, sources: [] })).toEqual([`${file} → sources: Het veld "sources" heeft minstens één bron nodig.`]);
+    expect(problems(artikelSchema, { ...article, sources: [] })).toEqual([`${file} → sources heeft minstens één punt nodig.`]);
   });
 
   it('rejects a description over 160 characters', () => {
-    expect(problems(artikelSchema, { ...article, description: 'x'.repeat(161) })).toEqual([`${file} → description: Het veld "description" is te lang: hoogstens 160 tekens.`]);
+    expect(problems(artikelSchema, { ...article, description: 'x'.repeat(161) })).toEqual([`${file} → description mag hoogstens 160 tekens lang zijn.`]);
   });
 
   it('rejects an unknown audience and lists the allowed ones', () => {
     const [line] = problems(artikelSchema, { ...article, audiences: ['toeristen'] });
-    expect(line).toContain(`${file} → audiences.0:`);
+    expect(line).toContain(`${file} → audiences.0 moet een van deze zijn:`);
     expect(line).toContain('eerstelijnswerkers');
   });
 
   it('rejects an unknown source document and a source without section', () => {
     expect(problems(artikelSchema, { ...article, sources: [{ document: 'krantenartikel', section: 'x' }] })[0]).toContain('sources.0');
-    expect(problems(artikelSchema, { ...article, sources: [{ document: 'actieplan-2022' }] })[0]).toContain('sources.0');
+    expect(problems(artikelSchema, { ...article, sources: [{ document: 'actieplan-2022' }] })[0]).toBe(
+      `${file} → sources.0 heeft ofwel "document" en "section", ofwel "url" en "title".`,
+    );
   });
 
   it('rejects unknown front-matter fields, so typos do not pass silently', () => {
-    expect(problems(artikelSchema, { ...article, titel: 'x' }).join()).toContain(file);
+    expect(problems(artikelSchema, { ...article, titel: 'x' })).toEqual([`${file} → Onbekend veld: titel.`]);
   });
 });
 
@@ -60,7 +64,7 @@ describe('other collections', () => {
   it('conversation tips need steps, example sentences and when to involve the expert', () => {
     const tip = { title: 'T', description: 'Tips voor leerkrachten als een discussie in de klas ontspoort.', role: 'leerkracht', situation: 'S', steps: ['a', 'b', 'c'], sayThis: ['a', 'b', 'c'], avoidThis: ['a', 'b'], involveExpertWhen: ['a', 'b'], sources: article.sources, lastReviewed: '2026-01-01' };
     expect(problems(gesprekstipSchema, tip)).toEqual([]);
-    expect(problems(gesprekstipSchema, { ...tip, steps: ['a'] })).toEqual([`${file} → steps: Het veld "steps" heeft minstens 3 punt(en) nodig.`]);
+    expect(problems(gesprekstipSchema, { ...tip, steps: ['a'] })).toEqual([`${file} → steps heeft minstens 3 punten nodig.`]);
     expect(problems(gesprekstipSchema, { ...tip, role: 'agent' })[0]).toContain('role');
   });
 

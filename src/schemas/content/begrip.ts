@@ -4,11 +4,11 @@ import { nonEmpty, references, sources, type SchemaReferences } from './shared.t
 /** A glossary term (src/content/begrippen/*.md); the body may add a longer explanation. */
 export const begripSchema = (context: SchemaReferences) => z.strictObject({
   /** The term as it is written in a sentence, e.g. "stille midden". */
-  term: nonEmpty('term'),
+  term: nonEmpty,
   /** A short, plain definition of one or two sentences. */
-  definition: nonEmpty('definition'),
+  definition: nonEmpty,
   /** Other words for the same thing, which search also finds. */
-  synonyms: z.array(nonEmpty('synonyms')).default([]),
+  synonyms: z.array(nonEmpty).default([]),
   /** Where the definition comes from (at least one). */
   sources,
   /** An article that explains the term further, by file name without extension. */

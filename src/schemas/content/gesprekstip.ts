@@ -11,37 +11,34 @@ export const roleLabels: Record<(typeof roles)[number], string> = {
   jongere: 'Jongere',
 };
 
-const list = (field: string, min: number) =>
-  z.array(nonEmpty(field), { error: `Het veld "${field}" moet een lijst zijn.` }).min(min, {
-    error: `Het veld "${field}" heeft minstens ${min} punt(en) nodig.`,
-  });
+const list = (min: number) => z.array(nonEmpty).min(min);
 
 /** Conversation tips for one role in one situation (src/content/gesprekstips/*.mdx). */
 export const gesprekstipSchema = (context: SchemaReferences) => z.strictObject({
   /** The page title and h1. */
-  title: nonEmpty('title'),
+  title: nonEmpty,
   /** One or two sentences, at most 160 characters. */
   description,
   /** The role these tips are for. */
-  role: z.enum(roles, { error: `Het veld "role" moet een van deze zijn: ${roles.join(', ')}.` }),
+  role: z.enum(roles),
   /** The situation, in one or two sentences ("Een leerling zegt in de klas …"). */
-  situation: nonEmpty('situation'),
+  situation: nonEmpty,
   /** Concrete steps, in order. */
-  steps: list('steps', 3),
+  steps: list(3),
   /** Example sentences you can say. */
-  sayThis: list('sayThis', 3),
+  sayThis: list(3),
   /** Sentences or reactions to avoid, each with why. */
-  avoidThis: list('avoidThis', 2),
+  avoidThis: list(2),
   /** When to call in the expert (no emergencies: those go in callEmergencyWhen). */
-  involveExpertWhen: list('involveExpertWhen', 2),
+  involveExpertWhen: list(2),
   /** Situations that need 101 or 112 right away (plans for violence, threats). Leave out on calm sheets. */
-  callEmergencyWhen: z.array(nonEmpty('callEmergencyWhen')).default([]),
+  callEmergencyWhen: z.array(nonEmpty).default([]),
   /** Search words people might use. */
   keywords,
   /** Where the advice comes from (at least one). */
   sources,
   /** When an editor last checked the text (JJJJ-MM-DD). */
-  lastReviewed: reviewedDate('lastReviewed'),
+  lastReviewed: reviewedDate,
   /** Related articles, by file name without extension. */
   related: references(context, 'artikels'),
 });

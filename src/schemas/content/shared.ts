@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
+import { rule } from '../dutch-errors.ts';
 
 /**
- * Building blocks shared by the content schemas. Messages are Dutch: the city's editors read
- * them. Astro prefixes each message with the entry's file, and the message names the field.
+ * Building blocks shared by the content schemas. Their Dutch messages, for the city's editors,
+ * come from the one error map (src/schemas/dutch-errors.ts), which names the field.
  */
 
 /** Who a page is written for. */
@@ -48,47 +49,37 @@ export const sourceDocuments = {
 export type SourceDocumentId = keyof typeof sourceDocuments;
 const sourceDocumentIds = Object.keys(sourceDocuments) as [SourceDocumentId, ...SourceDocumentId[]];
 
-export const nonEmpty = (field: string) =>
-  z.string({ error: `Het veld "${field}" ontbreekt of is geen tekst.` }).trim().min(1, { error: `Het veld "${field}" is leeg.` });
+/** Text that is not empty once trimmed. */
+export const nonEmpty = z.string().trim().min(1);
 
 /** A page's summary: it shows in search results and link previews, so it must stay short. */
-export const description = z
-  .string({ error: 'Het veld "description" ontbreekt.' })
-  .trim()
-  .min(20, { error: 'Het veld "description" is te kort (minstens 20 tekens).' })
-  .max(160, { error: 'Het veld "description" is te lang: hoogstens 160 tekens.' });
+export const description = z.string().trim().min(20).max(160);
 
 /** Where a statement comes from: a section of a source document, or a public web page. */
 export const source = z.union(
   [
     z.strictObject({
       /** Id of a source document, e.g. actieplan-2022. */
-      document: z.enum(sourceDocumentIds, {
-        error: `Het veld "sources.document" moet een van deze zijn: ${sourceDocumentIds.join(', ')}.`,
-      }),
+      document: z.enum(sourceDocumentIds),
       /** The section, as titled in the document, e.g. "Preventie 1. Stedelijk aanspreekpunt". */
-      section: nonEmpty('sources.section'),
+      section: nonEmpty,
     }),
     z.strictObject({
       /** A public web page (only addresses listed in the project's facts). */
-      url: z.url({ protocol: /^https?$/, error: 'Het veld "sources.url" moet een webadres zijn (https://…).' }),
+      url: z.url({ protocol: /^https?$/ }),
       /** How the page is named in the source list. */
-      title: nonEmpty('sources.title'),
+      title: nonEmpty,
     }),
   ],
-  { error: 'Elke bron in "sources" heeft ofwel "document" en "section", ofwel "url" en "title".' },
-);
+).meta(rule('heeft ofwel "document" en "section", ofwel "url" en "title"').params);
 export type Source = z.infer<typeof source>;
 
-export const sources = z
-  .array(source, { error: 'Het veld "sources" moet een lijst van bronnen zijn.' })
-  .min(1, { error: 'Het veld "sources" heeft minstens één bron nodig.' });
+export const sources = z.array(source).min(1);
 
-export const reviewedDate = (field: string) =>
-  z.coerce.date({ error: `Het veld "${field}" moet een datum zijn (JJJJ-MM-DD).` });
+export const reviewedDate = z.coerce.date();
 
 /** Words people actually type in the search box, such as "complot" or "haat online". */
-export const keywords = z.array(nonEmpty('keywords'), { error: 'Het veld "keywords" moet een lijst van woorden zijn.' }).default([]);
+export const keywords = z.array(nonEmpty).default([]);
 
 /** Another entry, as Astro's `reference()` gives it once parsed: its collection and its file name without extension. */
 export interface EntryReference<C extends string> {
@@ -109,8 +100,8 @@ export interface SchemaReferences {
 export const outsideAstro: SchemaReferences = {
   reference: <C extends string>(collection: C) =>
     z
-      .string({ error: 'Geef de bestandsnaam van een pagina, zonder extensie.' })
-      .regex(/^[a-z0-9-]+$/, { error: 'Gebruik de bestandsnaam zonder extensie.' })
+      .string()
+      .refine((id) => /^[a-z0-9-]+$/.test(id), rule('moet de bestandsnaam van een pagina zijn, zonder extensie'))
       .transform((id): EntryReference<C> => ({ collection, id })),
 };
 
