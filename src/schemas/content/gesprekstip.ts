@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { description, keywords, nonEmpty, references, reviewedDate, sources, type SchemaReferences } from './shared.ts';
+import { audiences, description, keywords, nonEmpty, references, reviewedDate, sources, type SchemaReferences } from './shared.ts';
 
 export const roles = ['leerkracht', 'jeugdwerker', 'hulpverlener', 'ouder', 'sociale-media-beheerder', 'jongere'] as const;
 export const roleLabels: Record<(typeof roles)[number], string> = {
@@ -10,6 +10,26 @@ export const roleLabels: Record<(typeof roles)[number], string> = {
   'sociale-media-beheerder': 'Beheerder van een sociale-mediapagina',
   jongere: 'Jongere',
 };
+
+type Role = (typeof roles)[number];
+type Audience = (typeof audiences)[number];
+
+/**
+ * Who each role's tips are for: the one table that says it. An audience page (/voor/…) lists
+ * the tips of every role that names its audience, and search files each tip under the same
+ * audiences. Every role needs at least one audience, or its tips appear on no audience page.
+ */
+export const roleAudiences: Record<Role, readonly Audience[]> = {
+  ouder: ['ouders-en-familie', 'inwoners'],
+  'sociale-media-beheerder': ['inwoners', 'eerstelijnswerkers'],
+  leerkracht: ['eerstelijnswerkers', 'scholen'],
+  jeugdwerker: ['eerstelijnswerkers'],
+  hulpverlener: ['eerstelijnswerkers'],
+  jongere: ['jongeren'],
+};
+
+/** The roles whose tips an audience page lists, read from `roleAudiences`. */
+export const rolesFor = (audience: Audience): Role[] => roles.filter((role) => roleAudiences[role].includes(audience));
 
 const list = (min: number) => z.array(nonEmpty).min(min);
 
