@@ -1,12 +1,3 @@
-/**
- * Lines a reference that names no entry, for the error that stops the build: "src/content/faq/x.md
- * → related: "y" bestaat niet in src/content/artikels." `found` holds what Astro's getEntries
- * returned for each reference, in order (undefined where the entry does not exist).
- */
-export function brokenReferences(file: string, field: string, refs: { collection: string; id: string }[], found: unknown[]): string[] {
-  return refs.flatMap(({ collection, id }, i) => (found[i] ? [] : [`${file} → ${field}: "${id}" bestaat niet in src/content/${collection}.`]));
-}
-
 /** Signposting facts go stale; an entry checked longer ago than this makes the build warn. */
 export const STALE_AFTER_MONTHS = 12;
 

@@ -1,5 +1,4 @@
 import { getCollection, getEntries, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { brokenReferences } from './content-integrity.ts';
 
 export type Artikel = CollectionEntry<'artikels'>;
 export type Gesprekstip = CollectionEntry<'gesprekstips'>;
@@ -45,7 +44,8 @@ export async function referencedEntries<D, K extends ReferenceField<D>>(
   const value = owner.data[field] as Ref | Ref[];
   const refs = Array.isArray(value) ? value : [value];
   const entries = await getEntries(refs as Ref<ReferencedCollection<D[K]>>[]);
-  const broken = brokenReferences(owner.filePath ?? owner.id, field, refs, entries);
+  const file = owner.filePath ?? owner.id;
+  const broken = refs.flatMap(({ collection, id }, i) => (entries[i] ? [] : [`${file} → ${field}: "${id}" bestaat niet in src/content/${collection}.`]));
   if (broken.length) throw new Error(broken.join('\n'));
   return entries;
 }
