@@ -49,6 +49,14 @@ export interface FormGuard {
    * submission until it expires; false when it was used already (a replayed post).
    */
   useToken(token: string): boolean;
+  /**
+   * Stores once per form token, for forms stored outside `submissions` (the concern form's
+   * encrypted case). The first post marks the token used and runs `store`; a second post with
+   * the same token (a refresh, a resend after Back, a double click) gets the first one's answer
+   * while the host remembers it (in memory, as long as a confirmation page lives). Undefined
+   * when the token stored something the host no longer remembers.
+   */
+  storeOnce(token: string, store: () => Promise<string>): Promise<string | undefined>;
   /** How long a person needs at least to fill in a long form. */
   minFillMs: number;
   /** The public origin, accepted as the Origin of form posts. */
@@ -136,6 +144,11 @@ export interface Bookings {
    */
   confirmAddress(reference: string, capacity: number): AddressOutcome;
   get(reference: string): Booking | undefined;
+  /**
+   * The days the school asked for, in order of preference, so its confirmation page can repeat
+   * them; undefined once the request was erased. Nothing else of the stored request.
+   */
+  preferredDays(reference: string): string[] | undefined;
   /** Confirms an undecided booking and queues the school's mail in one transaction; false when decided already. */
   confirm(reference: string, choice: SessionChoice): boolean;
   /** Declines an undecided booking (freeing its place) and queues the school's mail; false when decided already. */

@@ -2,7 +2,8 @@ import { z } from 'astro/zod';
 import type { FormDefinition } from './definition.ts';
 import { choiceAnswer, textAnswer } from './validation.ts';
 import { rule } from '../schemas/dutch-errors.ts';
-import { formatDay, parseTime } from './booking-dates.ts';
+import { parseTime } from './booking-dates.ts';
+import { formatDay } from '../lib/dates.ts';
 
 /**
  * The coordinator's two small forms behind the signed links in the booking mail. They are

@@ -4,7 +4,8 @@ import { choiceAnswer, textAnswer } from './validation.ts';
 import { rule } from '../schemas/dutch-errors.ts';
 import { phonePattern } from './concern-form.ts';
 import { OTHER_SCHOOL, findPeriod, findWorkshop, schoolName, type BookingCatalogue, type CataloguePeriod } from './booking-catalogue.ts';
-import { formatShortDay, isWeekday, parseDay, todayInBrussels } from './booking-dates.ts';
+import { isWeekday, parseDay, todayInBrussels } from './booking-dates.ts';
+import { formatDate } from '../lib/dates.ts';
 import { isPlaceholder } from '../lib/promises.ts';
 
 /**
@@ -80,7 +81,7 @@ function bookingSchema(catalogue: BookingCatalogue, now: () => number) {
           if (typeof day !== 'string' || parseDay(day) !== day) continue;
           if (!isWeekday(day)) wrongDay(field, 'moet een schooldag zijn, van maandag tot vrijdag');
           else if (day <= today) wrongDay(field, 'moet een dag na vandaag zijn');
-          else if (day < period.start || day > period.end) wrongDay(field, `moet tussen ${formatShortDay(period.start)} en ${formatShortDay(period.end)} liggen. Dan loopt de workshop`);
+          else if (day < period.start || day > period.end) wrongDay(field, `moet tussen ${formatDate(period.start)} en ${formatDate(period.end)} liggen. Dan loopt de workshop`);
           else if (seen.has(day)) wrongDay(field, 'moet een andere dag zijn dan je andere voorkeuren');
           seen.add(day);
         }
@@ -150,7 +151,7 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
     const left = period ? options.sessionsLeft?.(period.id) : undefined;
     // Example periods (a placeholder name) show no dates or session counts: they must not look bookable.
     if (period && isPlaceholder(period.name)) return { value: workshop.id, label: workshop.topic, hint: 'De data liggen nog niet vast.' };
-    const when = period ? `Periode: ${period.name}, van ${formatShortDay(period.start)} tot ${formatShortDay(period.end)}.` : undefined;
+    const when = period ? `Periode: ${period.name}, van ${formatDate(period.start)} tot ${formatDate(period.end)}.` : undefined;
     return { value: workshop.id, label: workshop.topic, hint: [when, left === undefined || !period ? undefined : sessionsLeftText(left, period)].filter(Boolean).join(' ') };
   });
 

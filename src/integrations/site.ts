@@ -1,4 +1,4 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -9,16 +9,19 @@ import { organisatieSchema } from '../schemas/content/organisatie.ts';
 import { staleSignpostWarning } from '../lib/content-integrity.ts';
 import { readContentFolder } from '../../scripts/content-files.ts';
 import { buildSearchIndex, writeUiAlias } from './pagefind.ts';
+import { validatedSettingsModule } from './settings-module.ts';
+import { BUILT_SETTINGS_FILE } from '../lib/build-artefacts.ts';
 
 /**
  * The site's one integration: the steps around Astro's own build and development server.
  *
  * - At config time, the settings are validated (importing src/settings.ts parses them and
  *   throws one Dutch message naming every wrong field), so a wrong setting stops `astro build`
- *   and `astro dev` before anything is rendered.
+ *   and `astro dev` before anything is rendered. The build's modules get these validated
+ *   values as data (./settings-module.ts); they are also kept in dist/server/settings.json,
+ *   so the host can refuse to run a build made with other settings.
  * - After a build: the placeholder warning, the warning for wegwijzer entries whose facts are
- *   stale, the private copy of the workshop catalogue for the
- *   mail worker, and the search index.
+ *   stale, the private copy of the workshop catalogue for the mail worker, and the search index.
  * - In development: the host's services (storage, mail files, purge) in a development data
  *   folder, handed to each request the same way the production server does, so forms work.
  */
@@ -27,8 +30,9 @@ export function site(): AstroIntegration {
   return {
     name: 'aanspreekpunt-site',
     hooks: {
-      'astro:config:setup': async () => {
+      'astro:config:setup': async ({ updateConfig }) => {
         ({ settings } = await import('../settings.ts'));
+        updateConfig({ vite: { plugins: [validatedSettingsModule(settings)] } });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const placeholders = findPlaceholders(settings);
@@ -38,6 +42,7 @@ export function site(): AstroIntegration {
         for (const warning of await staleSignpostWarnings()) logger.warn(`[wegwijzer] ${warning}`);
         const client = fileURLToPath(dir);
         await keepCatalogueBackstage(client);
+        await writeFile(path.join(client, '..', 'server', BUILT_SETTINGS_FILE), JSON.stringify(settings, null, 2));
         await writeUiAlias(client);
         const report = await buildSearchIndex(client);
         for (const page of report.unindexed) logger.warn(`${page} has no data-pagefind-body, so search does not find it. Add it, or list the page in notIndexed.`);

@@ -1,6 +1,6 @@
 import { findPlaceholders, type Settings } from '../schemas/settings.ts';
 import { isStale, STALE_AFTER_MONTHS } from './content-integrity.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from './dates.ts';
 import { isPlaceholder, NEUTRAL_EXIT_PATH } from './placeholders.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { findPlaceholders, PLACEHOLDER_PATTERN, type Settings } from '../schemas/settings.ts';
-import { telHref } from './format.ts';
+import { telHref } from './phone.ts';
 
 /**
  * The one place that decides what a visitor may see of a setting that is still a placeholder.

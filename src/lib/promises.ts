@@ -13,17 +13,32 @@ import { decided } from './placeholders.ts';
 
 type PromiseSettings = Pick<Settings, 'responseWorkingDays' | 'anonymousReporting' | 'expertTitle' | 'contact'>;
 
+/** The working days within which the expert answers, once the city decided it. */
+export function decidedReplyDays(s: Pick<Settings, 'responseWorkingDays'> = siteSettings): number | undefined {
+  const days = decided(s.responseWorkingDays);
+  return typeof days === 'number' ? days : undefined;
+}
+
+/** "1 werkdag", "5 werkdagen". */
+export const workingDaysText = (days: number): string => `${days} ${days === 1 ? 'werkdag' : 'werkdagen'}`;
+
+/** For a reporter who left contact details: that the expert gets back to them, and when once decided. */
+export function contactBackSentence(s: PromiseSettings = siteSettings): string {
+  const days = decidedReplyDays(s);
+  return `Dan neemt de ${s.expertTitle} contact met je op${days === undefined ? '' : ` binnen ${workingDaysText(days)}`}, zoals je vroeg.`;
+}
+
 /** "Je krijgt binnen 3 werkdagen antwoord." once decided; without a decision no time is named. */
 export function responseSentence(s: PromiseSettings = siteSettings): string {
   const days = decided(s.responseWorkingDays);
   if (typeof days !== 'number') return `Laat je je contactgegevens achter? Dan neemt de ${s.expertTitle} contact met je op.`;
-  return `Je krijgt binnen ${days} ${days === 1 ? 'werkdag' : 'werkdagen'} antwoord.`;
+  return `Je krijgt binnen ${workingDaysText(days)} antwoord.`;
 }
 
 /** A short title for the same promise, for step lists. */
 export function responseTitle(s: PromiseSettings = siteSettings): string {
   const days = decided(s.responseWorkingDays);
-  return typeof days === 'number' ? `Je krijgt binnen ${days} ${days === 1 ? 'werkdag' : 'werkdagen'} antwoord` : 'De deskundige neemt contact op';
+  return typeof days === 'number' ? `Je krijgt binnen ${workingDaysText(days)} antwoord` : 'De deskundige neemt contact op';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/services.ts';
 import type { Settings } from '../schemas/settings.ts';
-import { storedBooking } from '../forms/booking-form.ts';
+import { preferredDays, storedBooking } from '../forms/booking-form.ts';
 import { BOOKING_MESSAGES } from '../forms/booking-messages.ts';
 import { checkFormToken, formTokenKey, issueFormToken, parseFormToken } from './forms/form-token.ts';
 import type { RateLimiter } from './forms/rate-limit.ts';
@@ -8,6 +8,8 @@ import type { UsedTokens } from './forms/used-tokens.ts';
 import type { SubmissionStore } from './storage/submission-store.ts';
 import type { BookingStore } from './workshops/booking-store.ts';
 import type { BookingFlow } from './workshops/booking-flow.ts';
+import { MemoryTokens } from './cases/memory-tokens.ts';
+import { CONFIRMATION_MS } from './cases/services.ts';
 import { signedLinkPath, verifyAddressLink, verifyLink } from './workshops/signed-link.ts';
 
 export interface AppServiceParts {
@@ -37,6 +39,13 @@ export interface AppServiceParts {
  */
 export function createAppServices(parts: AppServiceParts): AppServices {
   const { store, bookings, secret, now } = parts;
+  const useToken = (token: string) => {
+    const parsed = parseFormToken(secret, token);
+    return parsed !== undefined && parts.usedTokens.use(parsed.id, parsed.expiresAt);
+  };
+  // What a form token stored, by a hash of the token: a resend within the life of the
+  // confirmation page is led to that same page. Memory only; it holds no report content.
+  const storedOnce = new MemoryTokens<Promise<string>>(now, CONFIRMATION_MS);
 
   /** Records a decision and queues the school's mail about it in one transaction; false when decided already. */
   const decide = (reference: string, message: string, record: () => boolean): boolean => {
@@ -63,9 +72,17 @@ export function createAppServices(parts: AppServiceParts): AppServices {
       allowPost: (clientAddress) => parts.rateLimiter.allow(clientAddress, now()),
       mayStore: (clientAddress) => parts.storedLimiter.check(clientAddress, now()),
       stored: (clientAddress) => parts.storedLimiter.record(clientAddress, now()),
-      useToken: (token) => {
-        const parsed = parseFormToken(secret, token);
-        return parsed !== undefined && parts.usedTokens.use(parsed.id, parsed.expiresAt);
+      useToken,
+      storeOnce(token, run) {
+        const key = formTokenKey(token);
+        const first = storedOnce.get(key, { touch: false });
+        if (first) return first;
+        if (!useToken(token)) return Promise.resolve(undefined);
+        const result = run();
+        storedOnce.set(key, result);
+        // A failed store is not remembered: the person is asked to send again with a new token.
+        result.catch(() => storedOnce.delete(key));
+        return result;
       },
       minFillMs: parts.minFillMs,
       siteOrigin: parts.siteOrigin,
@@ -97,6 +114,10 @@ export function createAppServices(parts: AppServiceParts): AppServices {
       open: (request) => parts.bookingFlow.open(request),
       confirmAddress: (reference, capacity) => parts.bookingFlow.confirmAddress(reference, capacity),
       get: (reference) => bookings.get(reference),
+      preferredDays: (reference) => {
+        const request = store.payload(reference, storedBooking);
+        return request && preferredDays(request);
+      },
       confirm: (reference, choice) => decide(reference, BOOKING_MESSAGES.confirmed, () => bookings.confirm(reference, choice, now())),
       decline: (reference, reason) => decide(reference, BOOKING_MESSAGES.declined, () => bookings.decline(reference, reason, now())),
     },

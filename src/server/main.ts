@@ -9,6 +9,7 @@ import { lazyCatalogue } from './workshops/catalogue.ts';
 import { settings } from '../settings.ts';
 import { prepareRecoveryKey } from './cases/recovery-key.ts';
 import { productionRefusal } from './production-guard.ts';
+import { settingsMismatch } from './built-settings.ts';
 
 /** A start-up refusal (a second server, a missing key, unsafe rights) is one clear line, not a stack. */
 function startOrExit<T>(start: () => T): T {
@@ -28,6 +29,11 @@ const config = startOrExit(() => {
 const refusal = productionRefusal(process.env, settings, config);
 if (refusal) {
   console.error(refusal);
+  process.exit(1);
+}
+const mismatch = settingsMismatch(config.distDir, settings);
+if (mismatch) {
+  console.error(`[server] cannot start: ${mismatch}`);
   process.exit(1);
 }
 await prepareRecoveryKey(config);

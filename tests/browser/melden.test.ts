@@ -10,7 +10,7 @@ import { quickExitHref } from '../../src/lib/placeholders.ts';
 
 /** The parents' helpline the parent path points to, as the signposting content gives it. */
 const parentsLine = contentEntries('organisaties').find((o) => o.id === 'opvoedingslijn')!.data;
-import { responseSentence } from '../../src/lib/promises.ts';
+import { contactBackSentence } from '../../src/lib/promises.ts';
 
 let browser: Browser;
 let sink: MailSink;
@@ -170,7 +170,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await page.locator('h1').textContent()).toContain('goed aangekomen');
       expect(await page.locator('[data-reference]').textContent()).toBe(`${reference!.slice(0, 4)} ${reference!.slice(4)}`);
       // What happens next, with the reply promise only as far as the settings decided it (never a placeholder).
-      expect(await page.locator('main').textContent()).toContain(responseSentence());
+      expect(await page.locator('main').textContent()).toContain(contactBackSentence());
       expect(await page.locator('main').textContent()).not.toMatch(/in te vullen|example\.org/);
       await expectAccessible(page, javaScriptEnabled);
 

@@ -13,6 +13,7 @@ import { settings } from '../../src/settings.ts';
 import { bookingContent, type BookingContent } from '../support/content.ts';
 import { BOOKING_CATALOGUE_ROUTE } from '../../src/forms/booking-catalogue.ts';
 import { isWeekday, nextDay, todayInBrussels } from '../../src/forms/booking-dates.ts';
+import { formatDay } from '../../src/lib/dates.ts';
 import { signedLinkPath } from '../../src/server/workshops/signed-link.ts';
 import { PLACEHOLDER_PATTERN } from '../../src/schemas/settings.ts';
 import { isPlaceholder } from '../../src/lib/promises.ts';
@@ -230,6 +231,9 @@ for (const javaScriptEnabled of [true, false]) {
       expect(requested).toContain(workshop.topic);
       // An example period (a placeholder name) shows no name or dates, only that they are not fixed yet.
       expect(requested).toContain(isPlaceholder(period.name) ? 'De data liggen nog niet vast.' : period.name);
+      // The preferred days, in the order of preference, as days people read (never the typed text).
+      expect(await page.locator('main .summary-list time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))).toEqual(schoolDays.slice(0, 3));
+      expect(await page.locator('main .summary-list time').first().textContent()).toBe(formatDay(schoolDays[0]!));
       expect(await page.locator('main').textContent()).toContain('Kijk nu in je mailbox');
 
       const acknowledgement = await mailWhere((m) => to(m).includes(schoolEmail) && (m.subject ?? '').includes(spaced(reference)));

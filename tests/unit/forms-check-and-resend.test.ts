@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testAppServices } from '../support/app-services.ts';
 import { settings } from '../../src/settings.ts';
 import { concernForm } from '../../src/forms/concern-form.ts';
 import { HONEYPOT_FIELD, STEP_FIELD, TOKEN_FIELD, handleRoutedForm, type FormOutcome } from '../../src/app/forms/pipeline.ts';
 import { checkFormToken, formTokenKey, issueFormToken } from '../../src/server/forms/form-token.ts';
+import { CONFIRMATION_MS } from '../../src/server/cases/services.ts';
 
 /**
  * The concern form's "Controleer je bericht" step and its protection against a double
@@ -15,8 +14,8 @@ import { checkFormToken, formTokenKey, issueFormToken } from '../../src/server/f
 const origin = 'https://site.test';
 const answers = { soort: 'persoon', rol: 'ouder', bezorgdheid: 'Mijn zoon deelt filmpjes die andere groepen belachelijk maken.', leeftijd: 'minderjarig', contact: 'anoniem', momenten: ['voormiddag', 'avond'] };
 
-function setup(rateLimit = 10_000) {
-  const { db, store, secret, services, clock } = testAppServices({ posts: rateLimit, origin });
+function setup(rateLimit = 10_000, storeCase?: () => Promise<string>) {
+  const { store, secret, services, clock } = testAppServices({ posts: rateLimit, origin });
   const now = clock.now;
   const token = issueFormToken(secret, now - 60_000);
   const post = (fields: Record<string, string | string[]>): Promise<FormOutcome> => {
@@ -26,9 +25,9 @@ function setup(rateLimit = 10_000) {
       request: new Request(`${origin}/melden/formulier`, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() }),
       clientAddress: '192.0.2.1',
       services,
-    });
+    }, storeCase ? { store: storeCase } : {});
   };
-  return { store, secret, token, post, issue: () => issueFormToken(secret, now - 60_000) };
+  return { store, secret, token, post, clock, issue: () => issueFormToken(secret, now - 60_000) };
 }
 
 describe('"Controleer je bericht" before sending', () => {
@@ -98,6 +97,61 @@ describe('a double submission', () => {
     const b = await post({ ...answers, [STEP_FIELD]: 'verstuur', [TOKEN_FIELD]: issue() });
     expect(a).not.toEqual(b);
     expect(store.counts().submissions).toBe(2);
+  });
+});
+
+describe('a double submission of a confidential report (stored as an encrypted case)', () => {
+  /** Stands in for `reports.submit`: counts the cases and answers with a new confirmation token each time. */
+  function caseStore({ failFirst = false } = {}) {
+    const calls = { count: 0 };
+    const run = async () => {
+      calls.count++;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (failFirst && calls.count === 1) throw new Error('disk full');
+      return `bevestiging-${calls.count}`;
+    };
+    return { calls, run };
+  }
+  const send = { ...answers, [STEP_FIELD]: 'verstuur' };
+
+  it('stores one case for two posts at once, and both lead to the same confirmation', async () => {
+    const cases = caseStore();
+    const { post } = setup(10_000, cases.run);
+    const [a, b] = await Promise.all([post(send), post(send)]);
+    expect(a).toEqual({ kind: 'redirect', location: '/melden/ontvangen/bevestiging-1' });
+    expect(b).toEqual(a);
+    expect(cases.calls.count).toBe(1);
+  });
+
+  it('leads a resend after Back to the same confirmation, and counts one stored report against the limit', async () => {
+    const cases = caseStore();
+    const { post, issue } = setup(10_000, cases.run);
+    const first = await post(send);
+    const again = await post({ ...send, bezorgdheid: `${answers.bezorgdheid} Nog eens.` });
+    expect(again).toEqual(first);
+    expect(cases.calls.count).toBe(1);
+    // A new form is a new report.
+    expect(await post({ ...send, [TOKEN_FIELD]: issue() })).toEqual({ kind: 'redirect', location: '/melden/ontvangen/bevestiging-2' });
+  });
+
+  it('says plainly that it was sent already once the confirmation is gone, and stores nothing new', async () => {
+    const cases = caseStore();
+    const { post, clock } = setup(10_000, cases.run);
+    await post(send);
+    clock.now += CONFIRMATION_MS;
+    const late = await post(send);
+    expect(late).toMatchObject({ kind: 'show', status: 409, values: answers });
+    expect(late.kind === 'show' && late.notice).toContain('al eens verstuurd');
+    expect(cases.calls.count).toBe(1);
+  });
+
+  it('does not remember a store that failed: the person gets a fresh token that stores', async () => {
+    const cases = caseStore({ failFirst: true });
+    const { post } = setup(10_000, cases.run);
+    const failed = await post(send);
+    expect(failed).toMatchObject({ kind: 'show', status: 503 });
+    if (failed.kind !== 'show') throw new Error('expected the form again');
+    expect(await post({ ...send, [TOKEN_FIELD]: failed.token })).toEqual({ kind: 'redirect', location: '/melden/ontvangen/bevestiging-2' });
   });
 });
 

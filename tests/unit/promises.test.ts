@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settings } from '../../src/settings.ts';
-import { anonymitySentence, callbackSentence, decided, isPlaceholder, responseSentence, responseTitle } from '../../src/lib/promises.ts';
+import { anonymitySentence, callbackSentence, contactBackSentence, decided, isPlaceholder, responseSentence, responseTitle } from '../../src/lib/promises.ts';
 import { findPlaceholders, parseSettings } from '../../src/schemas/settings.ts';
 
 const withPromises = (patch: Partial<typeof settings>) => ({ ...structuredClone(settings), ...patch });
@@ -20,7 +20,7 @@ describe('promises the city has not decided', () => {
   });
 
   it('never reach a visitor: the sentences promise nothing and show no brackets', () => {
-    const sentences = [responseSentence(undecided), responseTitle(undecided), anonymitySentence(undecided), callbackSentence(undecided)];
+    const sentences = [responseSentence(undecided), responseTitle(undecided), contactBackSentence(undecided), anonymitySentence(undecided), callbackSentence(undecided)];
     for (const sentence of sentences) {
       expect(sentence ?? '').not.toMatch(/\[|example\.org|werkdag|anoniem/);
     }
@@ -33,6 +33,7 @@ describe('promises the city has not decided', () => {
     expect(responseSentence(decidedSettings)).toBe('Je krijgt binnen 3 werkdagen antwoord.');
     expect(responseSentence(withPromises({ responseWorkingDays: 1 }))).toBe('Je krijgt binnen 1 werkdag antwoord.');
     expect(responseTitle(decidedSettings)).toBe('Je krijgt binnen 3 werkdagen antwoord');
+    expect(contactBackSentence(decidedSettings)).toBe(`Dan neemt de ${settings.expertTitle} contact met je op binnen 3 werkdagen, zoals je vroeg.`);
     expect(anonymitySentence(decidedSettings)).toBe('Je kunt ook anoniem blijven.');
     expect(anonymitySentence(withPromises({ anonymousReporting: false }))).toBeUndefined();
     expect(callbackSentence(decidedSettings)).toContain('op werkdagen van 9 tot 17 uur');

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { readBody, sameOrigin } from '../forms/pipeline.ts';
-export { formatMoment } from '../../lib/format.ts';
+export { formatMoment } from '../../lib/dates.ts';
 
 /** Reads a small urlencoded form post, or undefined when it is not one, too large, or from another site. */
 export async function readPost(request: Request, siteOrigin: string, limit = 16 * 1024): Promise<URLSearchParams | undefined> {

@@ -157,11 +157,18 @@ export async function handleRoutedForm<Data, S extends z.ZodType<Data>>(definiti
   if (!services.forms.mayStore(request.clientAddress)) return { kind: 'show', status: 429, values, token, errors: [], notice: RATE_NOTICE };
   try {
     if (options.store) {
-      // One token, one case: a refresh or a resend after Back does not store the report twice.
-      if (!services.forms.useToken(token)) throw new TokenAlreadyUsed();
-      const location = definition.confirmationPath(await options.store(data));
-      services.forms.stored(request.clientAddress);
-      return { kind: 'redirect', location };
+      // One token, one case: a refresh, a resend after Back or a double click stores nothing
+      // new and leads to the same confirmation while the host remembers it.
+      const store = options.store;
+      let storedNow = false;
+      const stored = await services.forms.storeOnce(token, () => {
+        storedNow = true;
+        return store(data);
+      });
+      if (stored === undefined) throw new TokenAlreadyUsed();
+      // Only the post that stored counts against the client's budget.
+      if (storedNow) services.forms.stored(request.clientAddress);
+      return { kind: 'redirect', location: definition.confirmationPath(stored) };
     }
     const reference = services.submissions.save(
       {

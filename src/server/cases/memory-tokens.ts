@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Short-lived values behind opaque random tokens, in this process's memory only: expert
+ * Short-lived values behind opaque random tokens (or keys the caller chose), in this process's memory only: expert
  * sessions (with the unwrapped key), a reporter's open case, the one-time receipt page.
  * Nothing of it reaches the disk, and a restart forgets it all.
  */
@@ -20,11 +20,16 @@ export class MemoryTokens<T> {
   }
 
   create(value: T): string {
-    this.#sweep();
     const token = randomBytes(32).toString('base64url');
-    const now = this.#now();
-    this.#entries.set(token, { value, lastUsed: now, created: now });
+    this.set(token, value);
     return token;
+  }
+
+  /** Keeps a value under a key the caller chose (e.g. a hash of a form token). */
+  set(key: string, value: T): void {
+    this.#sweep();
+    const now = this.#now();
+    this.#entries.set(key, { value, lastUsed: now, created: now });
   }
 
   /** The value behind a token, or undefined when unknown or expired; `touch` keeps it alive. */

@@ -23,6 +23,9 @@ export interface CaseServiceParts {
 }
 
 const MINUTE = 60_000;
+
+/** How long the one-time receipt page can be refreshed or printed. */
+export const CONFIRMATION_MS = 15 * MINUTE;
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 interface SessionData {
@@ -43,7 +46,7 @@ export function createCaseServices(parts: CaseServiceParts): { reports: Reports;
 
   // --- the reporter ---------------------------------------------------------------------------
   // The receipt page: refreshing or printing it within 15 minutes still works; then it is gone.
-  const confirmations = new MemoryTokens<{ reference: string; receipt: string }>(now, 15 * MINUTE);
+  const confirmations = new MemoryTokens<{ reference: string; receipt: string }>(now, CONFIRMATION_MS);
   const reports: Reports = {
     async submit(kind, report) {
       return confirmations.create(await vault.open(kind, report));

@@ -1,5 +1,6 @@
 import { allFields, displayValue, type RoutedForm } from '../../forms/definition.ts';
 import { formatReference } from '../../forms/reference.ts';
+import { formatMoment } from '../../lib/dates.ts';
 
 export interface MailContent {
   subject: string;
@@ -34,7 +35,7 @@ export function composeSubmissionMail<Data extends object>(definition: RoutedFor
     subject: `${definition.subject(data)} [${formatReference(reference)}]`,
     text: [
       `Referentie: ${formatReference(reference)}`,
-      `Ontvangen: ${receivedAt.toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })}`,
+      `Ontvangen: ${formatMoment(receivedAt.getTime())}`,
       '',
       ...lines,
       '--',

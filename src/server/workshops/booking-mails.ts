@@ -3,7 +3,7 @@ import { workshopQuestionsText } from '../../lib/promises.ts';
 import { findWorkshop, schoolName, type BookingCatalogue } from '../../forms/booking-catalogue.ts';
 import { createBookingForm, preferredDays, storedBooking } from '../../forms/booking-form.ts';
 import { BOOKING_MESSAGES } from '../../forms/booking-messages.ts';
-import { formatDay } from '../../forms/booking-dates.ts';
+import { formatDay, formatMoment } from '../../lib/dates.ts';
 import { ADDRESS_CONFIRMATION_HOURS, ADDRESS_CONFIRMATION_MS } from '../../forms/booking-timing.ts';
 import { formatReference } from '../../forms/reference.ts';
 import { composeSubmissionMail, type MailContent } from '../mail/compose.ts';
@@ -24,8 +24,6 @@ export interface BookingMailOptions {
 }
 
 type Composer = (job: DeliveryJob) => MailContent;
-
-const brusselsTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
 /** Builds the booking mails; registered with the delivery worker's composer by message type. */
 export function bookingComposers(options: BookingMailOptions): Record<string, Composer> {
@@ -66,7 +64,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
       'Weigeren (je schrijft de school waarom):',
       link(signedLinkPath(options.secret, reference, 'weigeren', expiresAt)),
       '',
-      `De links werken tot ${formatDay(new Date(expiresAt).toISOString().slice(0, 10))}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
+      `De links werken tot ${formatMoment(expiresAt, { weekday: true })}. Een link openen verandert nog niets: je beslist op de pagina die opent.`,
       'Beslist niemand tegen dan? Dan vervalt de aanvraag: de sessie komt weer vrij, de gegevens worden gewist en de school krijgt een e-mail dat ze opnieuw kan aanvragen.',
     ];
   };
@@ -136,7 +134,7 @@ export function bookingComposers(options: BookingMailOptions): Record<string, Co
           '',
           'Bevestig eerst je e-mailadres. Open deze link en klik op de knop:',
           link(addressLinkPath(options.secret, job.reference, job.createdAt + ADDRESS_CONFIRMATION_MS)),
-          `Doe dat vóór ${brusselsTime.format(new Date(job.createdAt + ADDRESS_CONFIRMATION_MS))}. Dat is binnen ${ADDRESS_CONFIRMATION_HOURS} uur. Anders vervalt je aanvraag en wissen we je gegevens.`,
+          `Doe dat vóór ${formatMoment(job.createdAt + ADDRESS_CONFIRMATION_MS, { weekday: true })}. Dat is binnen ${ADDRESS_CONFIRMATION_HOURS} uur. Anders vervalt je aanvraag en wissen we je gegevens.`,
           'Heb jij niets aangevraagd? Dan hoef je niets te doen.',
           '',
           'Je voorkeurdagen:',
