@@ -10,17 +10,19 @@ import { begripSchema } from '../src/schemas/content/begrip.ts';
 import { organisatieSchema } from '../src/schemas/content/organisatie.ts';
 import { faqSchema } from '../src/schemas/content/faq.ts';
 import { doelgroepSchema } from '../src/schemas/content/doelgroep.ts';
+import { outsideAstro } from '../src/schemas/content/shared.ts';
 import { measureReadability } from '../src/lib/readability.ts';
 import { markdownToBlocks } from '../src/lib/markdown-text.ts';
 import { formatContentIssues } from '../src/lib/content-errors.ts';
+import { forEditors } from '../src/schemas/dutch-errors.ts';
 import { readContentFolder } from './content-files.ts';
 
 const schemas: Record<string, ZodType> = {
-  artikels: artikelSchema,
-  gesprekstips: gesprekstipSchema,
-  begrippen: begripSchema,
+  artikels: artikelSchema(outsideAstro),
+  gesprekstips: gesprekstipSchema(outsideAstro),
+  begrippen: begripSchema(outsideAstro),
   organisaties: organisatieSchema,
-  faq: faqSchema,
+  faq: faqSchema(outsideAstro),
   doelgroepen: doelgroepSchema,
 };
 
@@ -37,7 +39,7 @@ for (const folder of folders) {
       failures++;
       continue;
     }
-    const result = schema.safeParse(frontMatter);
+    const result = schema.safeParse(frontMatter, forEditors);
     if (!result.success) {
       failures++;
       for (const line of formatContentIssues(relative, result.error)) console.log(`✗ ${line}`);

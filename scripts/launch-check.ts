@@ -7,6 +7,7 @@ import { settings } from '../src/settings.ts';
 import { findPlaceholders } from '../src/schemas/settings.ts';
 import { organisatieSchema, type OrganisatieData } from '../src/schemas/content/organisatie.ts';
 import { formatContentIssues } from '../src/lib/content-errors.ts';
+import { forEditors } from '../src/schemas/dutch-errors.ts';
 import { signpostStatus } from '../src/lib/content-integrity.ts';
 import { formatLaunchCheck, launchCheckItems, type Signpost } from '../src/lib/launch-check.ts';
 import { contentFolders, readContentFolder } from './content-files.ts';
@@ -19,7 +20,7 @@ function signpost(file: string, data: OrganisatieData): Signpost {
 
 const signposts: Signpost[] = [];
 for (const entry of await readContentFolder('organisaties')) {
-  const result = organisatieSchema.safeParse(entry.data);
+  const result = organisatieSchema.safeParse(entry.data, forEditors);
   if (!result.success) {
     console.error(formatContentIssues(entry.file, result.error).join('\n'));
     process.exit(2);

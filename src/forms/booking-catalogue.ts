@@ -35,11 +35,7 @@ const reservedSlugs = new Set(['boeken', 'boeking', 'aanbod']);
 /** Mistakes in the content that would break booking, as Dutch lines naming the file. */
 export function catalogueProblems(catalogue: BookingCatalogue): string[] {
   const problems: string[] = [];
-  const periods = new Set(catalogue.periods.map((p) => p.id));
   for (const workshop of catalogue.workshops) {
-    if (!periods.has(workshop.period)) {
-      problems.push(`src/content/workshops/${workshop.id}.md: het veld "period" verwijst naar "${workshop.period}", maar src/content/boekingsperiodes/${workshop.period}.yaml bestaat niet.`);
-    }
     if (reservedSlugs.has(workshop.id)) problems.push(`src/content/workshops/${workshop.id}.md: de naam "${workshop.id}" is al een andere pagina. Kies een andere bestandsnaam.`);
   }
   for (const school of catalogue.schools) {

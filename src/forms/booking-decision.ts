@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { FormDefinition } from './definition.ts';
 import { choiceAnswer, textAnswer } from './validation.ts';
+import { rule } from '../schemas/dutch-errors.ts';
 import { parseTime } from './booking-dates.ts';
 import { formatDay } from '../lib/dates.ts';
 
@@ -17,20 +18,20 @@ export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 /** How long the coordinator's links work: long enough for a coordinator on holiday. */
 export const LINK_VALIDITY_MS = 30 * 24 * 60 * 60 * 1000;
 
-function timeAnswer(label: string) {
-  return textAnswer(`het ${label.toLowerCase()}`, 10, { required: true })
-    .refine((v) => v === undefined || parseTime(v) !== undefined, { error: `${label}: vul een uur in zoals 10:00 of 13:30.` })
+function timeAnswer() {
+  return textAnswer(10, { required: true })
+    .refine((v) => v === undefined || parseTime(v) !== undefined, rule('moet een uur zijn, zoals 10:00 of 13:30'))
     .transform((v) => (v === undefined ? undefined : parseTime(v)));
 }
 
 function confirmSchema(days: [string, ...string[]]) {
   return z
     .strictObject({
-      dag: choiceAnswer(days, 'Kies de dag waarop de workshop doorgaat.', true),
-      begin: timeAnswer('Beginuur'),
-      einde: timeAnswer('Einduur'),
+      dag: choiceAnswer(days, true),
+      begin: timeAnswer(),
+      einde: timeAnswer(),
     })
-    .refine((data) => !data.begin || !data.einde || data.einde > data.begin, { error: 'Einduur: kies een uur na het beginuur.', path: ['einde'] })
+    .refine((data) => !data.begin || !data.einde || data.einde > data.begin, { ...rule('moet later zijn dan het beginuur'), path: ['einde'] })
     .transform((data) => ({ dag: data.dag!, begin: data.begin!, einde: data.einde! }));
 }
 
@@ -48,9 +49,9 @@ export function createConfirmForm(preferredDays: string[]): FormDefinition<Retur
         legend: 'Wanneer gaat de workshop door?',
         hint: 'De school krijgt een e-mail met deze dag en uren, en een agenda-item.',
         fields: [
-          { name: 'dag', type: 'radios', label: 'Kies een van de voorkeurdagen van de school', options: preferredDays.map((day) => ({ value: day, label: formatDay(day) })) },
-          { name: 'begin', type: 'text', label: 'Beginuur', hint: 'Bijvoorbeeld 10:00.', maxLength: 10, width: 'short', autocomplete: 'off', inputmode: 'numeric' },
-          { name: 'einde', type: 'text', label: 'Einduur', hint: 'Bijvoorbeeld 11:40.', maxLength: 10, width: 'short', autocomplete: 'off', inputmode: 'numeric' },
+          { name: 'dag', type: 'radios', label: 'Kies een van de voorkeurdagen van de school', inSentence: 'de dag waarop de workshop doorgaat', options: preferredDays.map((day) => ({ value: day, label: formatDay(day) })) },
+          { name: 'begin', type: 'text', label: 'Beginuur', inSentence: 'het beginuur', hint: 'Bijvoorbeeld 10:00.', maxLength: 10, width: 'short', autocomplete: 'off', inputmode: 'numeric' },
+          { name: 'einde', type: 'text', label: 'Einduur', inSentence: 'het einduur', hint: 'Bijvoorbeeld 11:40.', maxLength: 10, width: 'short', autocomplete: 'off', inputmode: 'numeric' },
         ],
       },
     ],
@@ -59,7 +60,7 @@ export function createConfirmForm(preferredDays: string[]): FormDefinition<Retur
 
 const declineSchema = z
   .strictObject({
-    reden: textAnswer('de reden', 2000, { required: true, min: 10 }),
+    reden: textAnswer(2000, { required: true, min: 10 }),
   })
   .transform((data) => ({ reden: data.reden! }));
 
@@ -75,7 +76,7 @@ export const declineForm: FormDefinition<typeof declineSchema> = {
       id: 'reden',
       legend: 'Waarom gaat de workshop niet door?',
       hint: 'De school leest dit in een e-mail. Schrijf kort en vriendelijk, en zeg wat de school nu kan doen.',
-      fields: [{ name: 'reden', type: 'textarea', label: 'De reden voor de school', maxLength: 2000, rows: 6 }],
+      fields: [{ name: 'reden', type: 'textarea', label: 'De reden voor de school', inSentence: 'de reden', maxLength: 2000, rows: 6 }],
     },
   ],
 };

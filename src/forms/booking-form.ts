@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { FormKind, Option, RoutedForm, StoredPayload } from './definition.ts';
 import { choiceAnswer, textAnswer } from './validation.ts';
+import { rule } from '../schemas/dutch-errors.ts';
 import { phonePattern } from './concern-form.ts';
 import { OTHER_SCHOOL, findPeriod, findWorkshop, schoolName, type BookingCatalogue, type CataloguePeriod } from './booking-catalogue.ts';
 import { isWeekday, parseDay, todayInBrussels } from './booking-dates.ts';
@@ -28,9 +29,9 @@ export interface BookingFormOptions {
 }
 
 /** A preferred day: a real date, typed as the browser's date field sends it or as people write it. */
-function dayAnswer(label: string, required: boolean) {
-  return textAnswer(`je ${label.toLowerCase()}`, 20, { required })
-    .refine((v) => v === undefined || parseDay(v) !== undefined, { error: `${label}: vul een datum in, zoals 15/03/2027.` })
+function dayAnswer(required: boolean) {
+  return textAnswer(20, { required })
+    .refine((v) => v === undefined || parseDay(v) !== undefined, rule('moet een datum zijn, zoals 15/03/2027'))
     .transform((v) => (v === undefined ? undefined : parseDay(v)));
 }
 
@@ -39,30 +40,32 @@ function bookingSchema(catalogue: BookingCatalogue, now: () => number) {
   const workshopIds = catalogue.workshops.map((w) => w.id) as unknown as [string, ...string[]];
   return z
     .strictObject({
-      school: choiceAnswer(schoolIds, 'Kies je school.', true),
-      andereSchool: textAnswer('de naam van je school', 150),
-      naam: textAnswer('je naam', 100, { required: true }),
-      email: textAnswer('je e-mailadres', 200, { required: true }).refine((v) => v === undefined || z.email().safeParse(v).success, {
+      school: choiceAnswer(schoolIds, true),
+      andereSchool: textAnswer(150),
+      naam: textAnswer(100, { required: true }),
+      email: textAnswer(200, { required: true }).refine((v) => v === undefined || z.email().safeParse(v).success, {
         error: 'Vul een e-mailadres in zoals naam@school.be.',
       }),
-      telefoon: textAnswer('je telefoonnummer', 30, { required: true }).refine((v) => v === undefined || phonePattern.test(v), {
+      telefoon: textAnswer(30, { required: true }).refine((v) => v === undefined || phonePattern.test(v), {
         error: 'Vul een telefoonnummer in zoals 03 123 45 67 of 0470 12 34 56.',
       }),
-      klas: textAnswer('de klas of graad', 100, { required: true }),
-      leerlingen: textAnswer('het aantal leerlingen', 5, { required: true })
+      klas: textAnswer(100, { required: true }),
+      leerlingen: textAnswer(5, { required: true })
         .refine((v) => v === undefined || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PUPILS), {
           error: `Vul het aantal leerlingen in als getal, tussen 1 en ${MAX_PUPILS}.`,
         })
         .transform((v) => (v === undefined ? undefined : Number(v))),
-      workshop: choiceAnswer(workshopIds, 'Kies een workshop.', true),
-      datum1: dayAnswer(dateLabels.datum1, true),
-      datum2: dayAnswer(dateLabels.datum2, true),
-      datum3: dayAnswer(dateLabels.datum3, false),
-      opmerkingen: textAnswer('je opmerkingen', 2000),
+      workshop: choiceAnswer(workshopIds, true),
+      datum1: dayAnswer(true),
+      datum2: dayAnswer(true),
+      datum3: dayAnswer(false),
+      opmerkingen: textAnswer(2000),
     })
     .superRefine(
       (data, ctx) => {
         const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+        // The error map puts the question's words in front: "Je tweede voorkeur moet …".
+        const wrongDay = (path: string, predicate: string) => ctx.addIssue({ code: 'custom', path: [path], ...rule(predicate) });
         if (data.school === OTHER_SCHOOL && !data.andereSchool) add('andereSchool', 'Vul de naam van je school in.');
         const period = findPeriod(catalogue, findWorkshop(catalogue, String(data.workshop ?? ''))?.period ?? '');
         if (!period) return;
@@ -76,11 +79,10 @@ function bookingSchema(catalogue: BookingCatalogue, now: () => number) {
           const day = data[field];
           // Runs on partly invalid answers too: a day that failed its own check is skipped.
           if (typeof day !== 'string' || parseDay(day) !== day) continue;
-          const label = dateLabels[field];
-          if (!isWeekday(day)) add(field, `${label}: kies een schooldag, van maandag tot vrijdag.`);
-          else if (day <= today) add(field, `${label}: kies een dag na vandaag.`);
-          else if (day < period.start || day > period.end) add(field, `${label}: kies een dag tussen ${formatDate(period.start)} en ${formatDate(period.end)}. Dan loopt de workshop.`);
-          else if (seen.has(day)) add(field, `${label}: kies een andere dag dan bij je andere voorkeuren.`);
+          if (!isWeekday(day)) wrongDay(field, 'moet een schooldag zijn, van maandag tot vrijdag');
+          else if (day <= today) wrongDay(field, 'moet een dag na vandaag zijn');
+          else if (day < period.start || day > period.end) wrongDay(field, `moet tussen ${formatDate(period.start)} en ${formatDate(period.end)} liggen. Dan loopt de workshop`);
+          else if (seen.has(day)) wrongDay(field, 'moet een andere dag zijn dan je andere voorkeuren');
           seen.add(day);
         }
       },
@@ -171,6 +173,7 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
             // Radios are easiest to use; a long list is easier to scan as a drop-down.
             type: schoolOptions.length > 10 ? 'select' : 'radios',
             label: 'Voor welke school vraag je de workshop aan?',
+            inSentence: 'je school',
             options: schoolOptions,
           },
           {
@@ -218,14 +221,14 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
         id: 'klas',
         legend: 'De klas',
         fields: [
-          { name: 'klas', type: 'text', label: 'Voor welke klas of graad?', hint: 'Bijvoorbeeld 3B, of het hele derde jaar.', maxLength: 100, width: 'medium', autocomplete: 'off' },
-          { name: 'leerlingen', type: 'number', label: 'Hoeveel leerlingen zijn er?', inputmode: 'numeric', width: 'short', autocomplete: 'off' },
+          { name: 'klas', type: 'text', label: 'Voor welke klas of graad?', inSentence: 'de klas of graad', hint: 'Bijvoorbeeld 3B, of het hele derde jaar.', maxLength: 100, width: 'medium', autocomplete: 'off' },
+          { name: 'leerlingen', type: 'number', label: 'Hoeveel leerlingen zijn er?', inSentence: 'het aantal leerlingen', inputmode: 'numeric', width: 'short', autocomplete: 'off' },
         ],
       },
       {
         id: 'welke-workshop',
         legend: 'De workshop',
-        fields: [{ name: 'workshop', type: 'radios', label: 'Welke workshop wil je?', options: workshopOptions }],
+        fields: [{ name: 'workshop', type: 'radios', label: 'Welke workshop wil je?', inSentence: 'een workshop', options: workshopOptions }],
       },
       {
         id: 'wanneer',
@@ -237,6 +240,7 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
           // English browser), while the hint and the server read day/month/year.
           type: 'text' as const,
           label: dateLabels[name],
+          inSentence: `je ${dateLabels[name].toLowerCase()}`,
           hint: 'Dag/maand/jaar, bijvoorbeeld 15/03/2027.',
           optional: name === 'datum3',
           width: 'short' as const,
@@ -251,6 +255,7 @@ export function createBookingForm(catalogue: BookingCatalogue, options: BookingF
             name: 'opmerkingen',
             type: 'textarea',
             label: 'Opmerkingen',
+            inSentence: 'je opmerkingen',
             hint: 'Bijvoorbeeld welk lesuur het best past. Schrijf hier geen namen van leerlingen.',
             optional: true,
             maxLength: 2000,

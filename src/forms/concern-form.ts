@@ -40,24 +40,24 @@ function dropContactWhenAnonymous(input: unknown): unknown {
 
 export const concernSchema = z.preprocess(dropContactWhenAnonymous, z
   .strictObject({
-    soort: choiceAnswer(topics, 'Kies waarover je bericht gaat.', true),
-    rol: choiceAnswer(roles, 'Kies wie je bent.', true),
-    bezorgdheid: textAnswer('wat je ongerust maakt', 5000, { required: true, min: 10 }),
-    sinds: choiceAnswer(since, 'Kies sinds wanneer je dit merkt.'),
-    leeftijd: choiceAnswer(ages, 'Kies hoe oud de persoon is.'),
-    plaats: textAnswer('de wijk of deelgemeente', 80),
-    anderen: choiceAnswer(yesNoUnknown, 'Kies of er nog anderen bij betrokken zijn.'),
-    contact: choiceAnswer(contactChoice, 'Kies of je anoniem blijft of dat we je mogen contacteren.', true),
-    naam: textAnswer('je naam', 100),
-    telefoon: textAnswer('je telefoonnummer', 30).refine((v) => v === undefined || phonePattern.test(v), {
+    soort: choiceAnswer(topics, true),
+    rol: choiceAnswer(roles, true),
+    bezorgdheid: textAnswer(5000, { required: true, min: 10 }),
+    sinds: choiceAnswer(since),
+    leeftijd: choiceAnswer(ages),
+    plaats: textAnswer(80),
+    anderen: choiceAnswer(yesNoUnknown),
+    contact: choiceAnswer(contactChoice, true),
+    naam: textAnswer(100),
+    telefoon: textAnswer(30).refine((v) => v === undefined || phonePattern.test(v), {
       error: 'Vul een telefoonnummer in zoals 03 123 45 67 of 0470 12 34 56.',
     }),
-    email: textAnswer('je e-mailadres', 200).refine((v) => v === undefined || z.email().safeParse(v).success, {
+    email: textAnswer(200).refine((v) => v === undefined || z.email().safeParse(v).success, {
       error: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
     }),
-    terugbellen: choiceAnswer(yesNo, 'Kies of we je mogen terugbellen.'),
-    momenten: choicesAnswer(moments, 'Kies wanneer we je het best bereiken.'),
-    bericht: choiceAnswer(yesNo, 'Kies of we een bericht mogen achterlaten.'),
+    terugbellen: choiceAnswer(yesNo),
+    momenten: choicesAnswer(moments),
+    bericht: choiceAnswer(yesNo),
   })
   .superRefine((data, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -114,6 +114,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'soort',
           type: 'radios',
           label: 'Waarover gaat je bericht?',
+          inSentence: 'waarover je bericht gaat',
           options: options(topics, {
             persoon: 'Ik maak me zorgen over een persoon',
             groep: 'Ik maak me zorgen over spanningen in een groep, klas, club of buurt',
@@ -130,6 +131,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'rol',
           type: 'radios',
           label: 'Wie ben jij?',
+          inSentence: 'wie je bent',
           hint: 'Zo weet de deskundige vanuit welke plek je de situatie ziet.',
           options: options(roles, {
             inwoner: 'Inwoner',
@@ -151,6 +153,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'bezorgdheid',
           type: 'textarea',
           label: 'Wat maakt je ongerust?',
+          inSentence: 'wat je ongerust maakt',
           hint: 'Vertel in je eigen woorden wat je gezien of gehoord hebt. Je hoeft geen namen te noemen.',
           maxLength: 5000,
           rows: 8,
@@ -159,6 +162,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'sinds',
           type: 'radios',
           label: 'Sinds wanneer merk je dit?',
+          inSentence: 'sinds wanneer je dit merkt',
           optional: true,
           options: options(since, {
             recent: 'Minder dan een maand',
@@ -171,6 +175,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'leeftijd',
           type: 'radios',
           label: 'Hoe oud is de persoon over wie je je zorgen maakt?',
+          inSentence: 'hoe oud de persoon is',
           hint: 'Gaat je bericht over een persoon? Dan helpt dit de deskundige. Je mag het ook leeg laten. We vragen geen geboortedatum.',
           optional: true,
           options: options(ages, { minderjarig: 'Jonger dan 18 jaar', volwassen: '18 jaar of ouder', onbekend: 'Ik weet het niet' }),
@@ -179,6 +184,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'plaats',
           type: 'text',
           label: 'In welke wijk of deelgemeente speelt dit?',
+          inSentence: 'de wijk of deelgemeente',
           hint: `Bijvoorbeeld de naam van een wijk in ${settings.city}. Geen adres.`,
           optional: true,
           maxLength: 80,
@@ -189,6 +195,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'anderen',
           type: 'radios',
           label: 'Zijn er nog anderen bij betrokken?',
+          inSentence: 'of er nog anderen bij betrokken zijn',
           optional: true,
           inline: true,
           options: options(yesNoUnknown, { ja: 'Ja', nee: 'Nee', onbekend: 'Ik weet het niet' }),
@@ -204,6 +211,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           name: 'contact',
           type: 'radios',
           label: 'Hoe wil je verdergaan?',
+          inSentence: 'of je anoniem blijft of dat we je mogen contacteren',
           options: options(contactChoice, {
             anoniem: 'Ik geef geen naam of contactgegevens',
             contact: 'Neem contact met mij op',
@@ -217,6 +225,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           shownWhen: contactChosen,
           type: 'radios',
           label: 'Mogen we je terugbellen?',
+          inSentence: 'of we je mogen terugbellen',
           optional: true,
           inline: true,
           options: options(yesNo, { ja: 'Ja', nee: 'Nee, liever per e-mail' }),
@@ -226,6 +235,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           shownWhen: contactChosen,
           type: 'checkboxes',
           label: 'Wanneer bereiken we je het best?',
+          inSentence: 'wanneer we je het best bereiken',
           // Only the reporter's preference: when the expert calls back is the city's decision (contact.openingHours).
           hint: [callbackSentence(), 'Kies alles wat past.'].filter(Boolean).join(' '),
           optional: true,
@@ -236,6 +246,7 @@ export const concernForm: RoutedForm<ConcernData, typeof concernSchema> = {
           shownWhen: contactChosen,
           type: 'radios',
           label: 'Mogen we een bericht achterlaten als je niet opneemt?',
+          inSentence: 'of we een bericht mogen achterlaten',
           hint: 'Denk eraan wie je telefoon of mailbox nog kan zien.',
           optional: true,
           inline: true,

@@ -16,6 +16,12 @@ interface FieldBase {
   /** The form field name, also the key in the validated data. */
   name: string;
   label: string;
+  /**
+   * How an error message names the answer inside a sentence, when the label does not read
+   * that way: "wie je bent" gives "Kies wie je bent.". Default: the label, lower-cased first
+   * letter ("Je naam" gives "Vul je naam in.").
+   */
+  inSentence?: string;
   /** Help text under the label. */
   hint?: string;
   /** Shown as "(niet verplicht)" after the label. */

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { allFields, type FormDefinition, type FormValues } from './definition.ts';
+import { dutchErrors, rule } from '../schemas/dutch-errors.ts';
 
 /** Text that may hold line breaks and tabs, but no other control characters (they hide content in mail). */
 // eslint-disable-next-line no-control-regex
@@ -7,45 +8,55 @@ const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\
 
 export const noControlCharacters = (value: string) => !controlCharacters.test(value);
 
-/** A free-text answer: trimmed, bounded, free of control characters; empty becomes undefined. */
-export function textAnswer(label: string, max: number, { required = false, min = 0 } = {}) {
+/**
+ * A free-text answer: trimmed, bounded, free of control characters; empty becomes undefined.
+ * Its messages come from the form's error map, which names the question (see `formErrors`).
+ * `min` is the shortest answer accepted, for a required answer.
+ */
+export function textAnswer(max: number, { required = false, min = 1 }: { required?: boolean; min?: number } = {}) {
+  let trimmed = z.string();
+  if (required) trimmed = trimmed.min(1);
+  if (required && min > 1) trimmed = trimmed.min(min);
   // A field the browser did not send at all counts as left empty.
-  return z.preprocess((value) => value ?? '', z.string({ error: `${capitalise(label)} moet tekst zijn.` }))
-    .pipe(z.string().max(max, { error: `${capitalise(label)} mag hoogstens ${max} tekens lang zijn.` })
-    .refine(noControlCharacters, { error: `${capitalise(label)} bevat tekens die niet zijn toegestaan.` })
+  return z.preprocess((value) => value ?? '', z.string())
+    .pipe(z.string().max(max).refine(noControlCharacters, rule('bevat tekens die niet zijn toegestaan')))
     .transform((v) => v.trim())
-    .refine((v) => !required || v.length > 0, { error: `Vul ${label} in.` })
-    .refine((v) => v.length === 0 || v.length >= min, { error: `Schrijf wat meer bij ${label}: minstens ${min} tekens.` })
-    .transform((v) => (v.length ? v : undefined)));
+    .pipe(trimmed)
+    .transform((v) => (v.length ? v : undefined));
 }
 
 type Choices = readonly [string, ...string[]];
 
-function requiredChoice<const T extends Choices>(values: T, message: string) {
-  return z.enum(values, { error: message });
-}
-
-function optionalChoice<const T extends Choices>(values: T, message: string) {
-  return z.union([z.enum(values, { error: message }), z.literal('').transform(() => undefined)], { error: message }).optional();
-}
-
 /** One choice from a fixed list; when optional, the empty string means "not answered". */
-export function choiceAnswer<const T extends Choices>(values: T, message: string, required: true): ReturnType<typeof requiredChoice<T>>;
-export function choiceAnswer<const T extends Choices>(values: T, message: string, required?: false): ReturnType<typeof optionalChoice<T>>;
-export function choiceAnswer<const T extends Choices>(values: T, message: string, required = false) {
-  return required ? requiredChoice(values, message) : optionalChoice(values, message);
-}
-
-/** Several choices from a fixed list (checkboxes). */
-export function choicesAnswer<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+export function choiceAnswer<const T extends Choices>(values: T, required: true): z.ZodEnum<{ [K in T[number]]: K }>;
+export function choiceAnswer<const T extends Choices>(values: T, required?: false): z.ZodType<T[number] | undefined, unknown>;
+export function choiceAnswer<const T extends Choices>(values: T, required = false) {
+  if (required) return z.enum(values);
   return z
-    .union([z.enum(values, { error: message }).transform((v) => [v]), z.array(z.enum(values, { error: message })).max(values.length)], { error: message })
+    .enum([...values, ''])
     .optional()
-    .transform((v) => v ?? []);
+    .transform((v) => (v === '' ? undefined : (v as T[number] | undefined)));
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Several choices from a fixed list (checkboxes); one checked box arrives as a single value. */
+export function choicesAnswer<const T extends Choices>(values: T) {
+  return z.preprocess((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : v), z.array(z.enum(values)).max(values.length));
+}
+
+/**
+ * The form's error map: a message names the question the way a sentence does ("Vul je naam
+ * in.", "Kies wie je bent."), from the field's `inSentence` or else its label.
+ */
+export function formErrors(definition: Pick<FormDefinition, 'sections'>): z.core.$ZodErrorMap {
+  const fields = new Map(allFields(definition).map((f) => [f.name, f]));
+  return dutchErrors({
+    words: true,
+    visitor: true,
+    label: (path) => {
+      const field = fields.get(String(path[0]));
+      return field ? (field.inSentence ?? field.label.charAt(0).toLowerCase() + field.label.slice(1)) : 'dit antwoord';
+    },
+  });
 }
 
 export interface FieldError {
@@ -60,15 +71,14 @@ export type ValidationResult<T> = { ok: true; data: T } | { ok: false; errors: F
  * the fields appear on the page (the error summary lists them in that order). Never throws.
  */
 export function validateForm<S extends z.ZodType>(definition: FormDefinition<S>, values: FormValues): ValidationResult<z.infer<S>> {
-  const result = definition.schema.safeParse(values);
+  const result = definition.schema.safeParse(values, { error: formErrors(definition) });
   const broken = singleLineErrors(definition, values);
   if (result.success && broken.size === 0) return { ok: true, data: result.data };
   const order = allFields(definition).map((f) => f.name);
   const byField = new Map<string, string>(broken);
   for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.code === 'unrecognized_keys' ? '' : String(issue.path[0] ?? '');
-    const message = issue.code === 'unrecognized_keys' ? 'Het formulier bevat velden die we niet kennen. Laad de pagina opnieuw.' : issue.message;
-    if (!byField.has(field)) byField.set(field, message);
+    if (!byField.has(field)) byField.set(field, issue.message);
   }
   const errors = [...byField].map(([field, message]) => ({ field, message }));
   errors.sort((a, b) => rank(order, a.field) - rank(order, b.field));

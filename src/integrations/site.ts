@@ -5,6 +5,9 @@ import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { BOOKING_CATALOGUE_FILE, BOOKING_CATALOGUE_ROUTE, type BookingCatalogue } from '../forms/booking-catalogue.ts';
 import { findPlaceholders } from '../schemas/settings.ts';
+import { organisatieSchema } from '../schemas/content/organisatie.ts';
+import { staleSignpostWarning } from '../lib/content-integrity.ts';
+import { readContentFolder } from '../../scripts/content-files.ts';
 import { buildSearchIndex, writeUiAlias } from './pagefind.ts';
 import { validatedSettingsModule } from './settings-module.ts';
 import { BUILT_SETTINGS_FILE } from '../lib/build-artefacts.ts';
@@ -17,8 +20,8 @@ import { BUILT_SETTINGS_FILE } from '../lib/build-artefacts.ts';
  *   and `astro dev` before anything is rendered. The build's modules get these validated
  *   values as data (./settings-module.ts); they are also kept in dist/server/settings.json,
  *   so the host can refuse to run a build made with other settings.
- * - After a build: the placeholder warning, the private copy of the workshop catalogue for the
- *   mail worker, and the search index.
+ * - After a build: the placeholder warning, the warning for wegwijzer entries whose facts are
+ *   stale, the private copy of the workshop catalogue for the mail worker, and the search index.
  * - In development: the host's services (storage, mail files, purge) in a development data
  *   folder, handed to each request the same way the production server does, so forms work.
  */
@@ -36,6 +39,7 @@ export function site(): AstroIntegration {
         if (placeholders.length) {
           logger.warn(`src/settings.ts still holds ${placeholders.length} placeholder value(s); replace them before going live ("npm run launch-check" lists everything):\n${placeholders.map((f) => `  - ${f}`).join('\n')}`);
         }
+        for (const warning of await staleSignpostWarnings()) logger.warn(`[wegwijzer] ${warning}`);
         const client = fileURLToPath(dir);
         await keepCatalogueBackstage(client);
         await writeFile(path.join(client, '..', 'server', BUILT_SETTINGS_FILE), JSON.stringify(settings, null, 2));
@@ -52,6 +56,18 @@ export function site(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Read from the files: Astro hands an integration no collections. An entry that does not
+ * parse is left out here; Astro's own validation has already stopped the build for it.
+ */
+async function staleSignpostWarnings(): Promise<string[]> {
+  return (await readContentFolder('organisaties')).flatMap(({ file, data }) => {
+    const parsed = organisatieSchema.safeParse(data);
+    const warning = parsed.success ? staleSignpostWarning(file, parsed.data) : undefined;
+    return warning ? [warning] : [];
+  });
 }
 
 /**

@@ -1,28 +1,3 @@
-/**
- * Cross-entry checks that a single schema cannot do: every `related` reference must name an
- * existing entry. Messages are Dutch, for editors, and name the file and the field.
- */
-export interface ReferenceSource {
-  /** Path of the entry's file, e.g. src/content/artikels/wat-is-polarisering.mdx. */
-  file: string;
-  /** Field name → referenced slugs and the collection they must exist in. */
-  references: { field: string; collection: string; slugs: string[] }[];
-}
-
-export function findBrokenReferences(entries: ReferenceSource[], existing: Record<string, Set<string>>): string[] {
-  const problems: string[] = [];
-  for (const entry of entries) {
-    for (const { field, collection, slugs } of entry.references) {
-      for (const slug of slugs) {
-        if (!existing[collection]?.has(slug)) {
-          problems.push(`${entry.file} → ${field}: "${slug}" bestaat niet in src/content/${collection}.`);
-        }
-      }
-    }
-  }
-  return problems;
-}
-
 /** Signposting facts go stale; an entry checked longer ago than this makes the build warn. */
 export const STALE_AFTER_MONTHS = 12;
 
@@ -48,4 +23,18 @@ export function signpostStatus(entry: SignpostDates, now: Date = new Date()): { 
   if (entry.permanent) return { checked: false, stale: false };
   const date = entry.lastChecked ?? entry.sourceDate;
   return { date, checked: entry.lastChecked !== undefined, stale: !date || isStale(date, now) };
+}
+
+/**
+ * The build's warning for a wegwijzer entry whose facts are stale, in Dutch for the editor;
+ * undefined while they are current. The site integration prints it once per build.
+ */
+export function staleSignpostWarning(file: string, entry: SignpostDates & { name: string }, now: Date = new Date()): string | undefined {
+  const status = signpostStatus(entry, now);
+  if (!status.stale) return undefined;
+  const age = status.date ? `${status.checked ? 'laatst nagekeken' : 'bron van'} ${status.date.toISOString().slice(0, 10)}` : 'de bron heeft geen datum';
+  return (
+    `${file}: de gegevens van "${entry.name}" zijn meer dan ${STALE_AFTER_MONTHS} maanden oud of nooit nagekeken (${age}). ` +
+    'Kijk de eigen, actuele gegevens van de organisatie na en vul "lastChecked" en "checkedHow" in.'
+  );
 }

@@ -1,5 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { findBrokenReferences, signpostStatus } from './content-integrity.ts';
+import { getCollection, getEntries, type CollectionEntry, type CollectionKey } from 'astro:content';
 
 export type Artikel = CollectionEntry<'artikels'>;
 export type Gesprekstip = CollectionEntry<'gesprekstips'>;
@@ -28,54 +27,25 @@ export function readingMinutes(body: string | undefined): number {
   return Math.max(1, Math.round(words / 200));
 }
 
-let integrityChecked = false;
+/** What a reference field holds once Astro's reference() has parsed it. */
+type Ref<C extends CollectionKey = CollectionKey> = { collection: C; id: string };
+type ReferenceField<D> = { [K in keyof D]-?: D[K] extends Ref | Ref[] ? K : never }[keyof D] & string;
+type ReferencedCollection<V> = V extends Ref<infer C>[] ? C : V extends Ref<infer C> ? C : never;
 
 /**
- * Fails the build when a `related` reference points nowhere, and warns about signposting
- * entries whose facts have not been checked for a year. Runs once per build.
+ * The entries that an entry's reference field names (`related`, `relatedTips`, `period`), in
+ * the order written. Astro's reference() only logs a name that points nowhere; here it stops
+ * the build, naming the file and the field, so a page never ships a silently shorter list.
  */
-export async function assertContentIntegrity(): Promise<void> {
-  if (integrityChecked) return;
-  integrityChecked = true;
-  const [artikels, gesprekstips, begrippen, faq, organisaties] = await Promise.all([
-    getCollection('artikels'),
-    getCollection('gesprekstips'),
-    getCollection('begrippen'),
-    getCollection('faq'),
-    getCollection('organisaties'),
-  ]);
-  const existing = {
-    artikels: new Set(artikels.map((e) => e.id)),
-    gesprekstips: new Set(gesprekstips.map((e) => e.id)),
-  };
-  const file = (e: { filePath?: string; id: string }) => e.filePath ?? e.id;
-  const problems = findBrokenReferences(
-    [
-      ...artikels.map((e) => ({
-        file: file(e),
-        references: [
-          { field: 'related', collection: 'artikels', slugs: e.data.related },
-          { field: 'relatedTips', collection: 'gesprekstips', slugs: e.data.relatedTips },
-        ],
-      })),
-      ...[...gesprekstips, ...begrippen, ...faq].map((e) => ({
-        file: file(e),
-        references: [{ field: 'related', collection: 'artikels', slugs: e.data.related }],
-      })),
-    ],
-    existing,
-  );
-  if (problems.length) throw new Error(`De inhoud verwijst naar pagina's die niet bestaan:\n  - ${problems.join('\n  - ')}`);
-
-  for (const org of organisaties) {
-    const status = signpostStatus(org.data);
-    if (!status.stale) continue;
-    const age = status.date
-      ? `${status.checked ? 'laatst nagekeken' : 'bron van'} ${status.date.toISOString().slice(0, 10)}`
-      : 'de bron heeft geen datum';
-    console.warn(
-      `[wegwijzer] WARN ${file(org)}: de gegevens van "${org.data.name}" zijn meer dan 12 maanden oud of nooit nagekeken (${age}). ` +
-        'Kijk de eigen, actuele gegevens van de organisatie na en vul "lastChecked" en "checkedHow" in.',
-    );
-  }
+export async function referencedEntries<D, K extends ReferenceField<D>>(
+  owner: { id: string; filePath?: string; data: D },
+  field: K,
+): Promise<CollectionEntry<ReferencedCollection<D[K]>>[]> {
+  const value = owner.data[field] as Ref | Ref[];
+  const refs = Array.isArray(value) ? value : [value];
+  const entries = await getEntries(refs as Ref<ReferencedCollection<D[K]>>[]);
+  const file = owner.filePath ?? owner.id;
+  const broken = refs.flatMap(({ collection, id }, i) => (entries[i] ? [] : [`${file} → ${field}: "${id}" bestaat niet in src/content/${collection}.`]));
+  if (broken.length) throw new Error(broken.join('\n'));
+  return entries;
 }

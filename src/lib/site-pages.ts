@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { articleUrl, assertContentIntegrity, getArticles, getTips, tipUrl } from './content.ts';
+import { articleUrl, getArticles, getTips, tipUrl } from './content.ts';
 import { themeLabels, themes } from '../schemas/content/shared.ts';
 import { getWorkshops, workshopUrl } from './workshops.ts';
 import type { PageKind } from './page-types.ts';
@@ -19,7 +19,6 @@ export interface SitePage extends PageKind {
 const page = (type: PageKind['type'], search: PageKind['search'] = 'pagina') => ({ type, search });
 
 export async function getSitePages(): Promise<SitePage[]> {
-  await assertContentIntegrity();
   const articles = await getArticles();
   const tips = await getTips();
   const workshops = await getWorkshops();

@@ -20,7 +20,7 @@ export async function getPeriods(): Promise<Map<string, Periode>> {
 export async function getBookingCatalogue(): Promise<BookingCatalogue> {
   const [workshops, schools, periods] = await Promise.all([getWorkshops(), getCollection('scholen'), getCollection('boekingsperiodes')]);
   return {
-    workshops: workshops.map((w) => ({ id: w.id, title: w.data.title, topic: w.data.topic, provider: w.data.provider, period: w.data.period })),
+    workshops: workshops.map((w) => ({ id: w.id, title: w.data.title, topic: w.data.topic, provider: w.data.provider, period: w.data.period.id })),
     schools: schools
       .sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name, 'nl'))
       .map((s) => ({ id: s.id, name: s.data.name })),

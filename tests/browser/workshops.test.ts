@@ -217,7 +217,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await page.title()).toMatch(/^Fout: /);
       const summary = await page.locator('.error-summary').textContent();
       expect(summary).toContain('Kies je school.');
-      expect(summary).toContain('Tweede voorkeur: kies een andere dag');
+      expect(summary).toContain('Je tweede voorkeur moet een andere dag zijn');
       expect(await page.getByLabel('Je naam').inputValue()).toBe('Jan Peeters');
       await checkStep(page);
     });

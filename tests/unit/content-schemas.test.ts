@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { artikelSchema } from '../../src/schemas/content/artikel.ts';
-import { gesprekstipSchema } from '../../src/schemas/content/gesprekstip.ts';
-import { begripSchema } from '../../src/schemas/content/begrip.ts';
+import { artikelSchema as artikel } from '../../src/schemas/content/artikel.ts';
+import { gesprekstipSchema as gesprekstip } from '../../src/schemas/content/gesprekstip.ts';
+import { begripSchema as begrip } from '../../src/schemas/content/begrip.ts';
 import { organisatieSchema } from '../../src/schemas/content/organisatie.ts';
-import { faqSchema } from '../../src/schemas/content/faq.ts';
+import { faqSchema as faq } from '../../src/schemas/content/faq.ts';
 import { formatContentIssues } from '../../src/lib/content-errors.ts';
-import { findBrokenReferences, isStale, signpostStatus } from '../../src/lib/content-integrity.ts';
+import { isStale, signpostStatus, staleSignpostWarning } from '../../src/lib/content-integrity.ts';
+import { outsideAstro } from '../../src/schemas/content/shared.ts';
+import { forEditors } from '../../src/schemas/dutch-errors.ts';
+import type { z } from 'astro/zod';
 
+const [artikelSchema, gesprekstipSchema, begripSchema, faqSchema] = [artikel, gesprekstip, begrip, faq].map((schema) => schema(outsideAstro));
 const file = 'src/content/artikels/voorbeeld.mdx';
 const article = {
   title: 'Wat is polarisering?',
@@ -19,8 +23,8 @@ const article = {
   related: [],
 };
 
-function problems(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown, where = file): string[] {
-  const result = schema.safeParse(value);
+function problems(schema: z.ZodType, value: unknown, where = file): string[] {
+  const result = schema.safeParse(value, forEditors);
   if (result.success) return [];
   return formatContentIssues(where, result.error as never);
 }
@@ -31,26 +35,28 @@ describe('article schema', () => {
   });
 
   it('rejects an article without a source, naming the file and the field', () => {
-    expect(problems(artikelSchema, { ...article, sources: [] })).toEqual([`${file} → sources: Het veld "sources" heeft minstens één bron nodig.`]);
+    expect(problems(artikelSchema, { ...article, sources: [] })).toEqual([`${file} → sources heeft minstens één punt nodig.`]);
   });
 
   it('rejects a description over 160 characters', () => {
-    expect(problems(artikelSchema, { ...article, description: 'x'.repeat(161) })).toEqual([`${file} → description: Het veld "description" is te lang: hoogstens 160 tekens.`]);
+    expect(problems(artikelSchema, { ...article, description: 'x'.repeat(161) })).toEqual([`${file} → description mag hoogstens 160 tekens lang zijn.`]);
   });
 
   it('rejects an unknown audience and lists the allowed ones', () => {
     const [line] = problems(artikelSchema, { ...article, audiences: ['toeristen'] });
-    expect(line).toContain(`${file} → audiences.0:`);
+    expect(line).toContain(`${file} → audiences.0 moet een van deze zijn:`);
     expect(line).toContain('eerstelijnswerkers');
   });
 
   it('rejects an unknown source document and a source without section', () => {
     expect(problems(artikelSchema, { ...article, sources: [{ document: 'krantenartikel', section: 'x' }] })[0]).toContain('sources.0');
-    expect(problems(artikelSchema, { ...article, sources: [{ document: 'actieplan-2022' }] })[0]).toContain('sources.0');
+    expect(problems(artikelSchema, { ...article, sources: [{ document: 'actieplan-2022' }] })[0]).toBe(
+      `${file} → sources.0 heeft ofwel "document" en "section", ofwel "url" en "title".`,
+    );
   });
 
   it('rejects unknown front-matter fields, so typos do not pass silently', () => {
-    expect(problems(artikelSchema, { ...article, titel: 'x' }).join()).toContain(file);
+    expect(problems(artikelSchema, { ...article, titel: 'x' })).toEqual([`${file} → Onbekend veld: titel.`]);
   });
 });
 
@@ -58,7 +64,7 @@ describe('other collections', () => {
   it('conversation tips need steps, example sentences and when to involve the expert', () => {
     const tip = { title: 'T', description: 'Tips voor leerkrachten als een discussie in de klas ontspoort.', role: 'leerkracht', situation: 'S', steps: ['a', 'b', 'c'], sayThis: ['a', 'b', 'c'], avoidThis: ['a', 'b'], involveExpertWhen: ['a', 'b'], sources: article.sources, lastReviewed: '2026-01-01' };
     expect(problems(gesprekstipSchema, tip)).toEqual([]);
-    expect(problems(gesprekstipSchema, { ...tip, steps: ['a'] })).toEqual([`${file} → steps: Het veld "steps" heeft minstens 3 punt(en) nodig.`]);
+    expect(problems(gesprekstipSchema, { ...tip, steps: ['a'] })).toEqual([`${file} → steps heeft minstens 3 punten nodig.`]);
     expect(problems(gesprekstipSchema, { ...tip, role: 'agent' })[0]).toContain('role');
   });
 
@@ -87,15 +93,10 @@ describe('other collections', () => {
   });
 });
 
-describe('references between entries', () => {
-  it('reports a reference to a missing entry with the file and field', () => {
-    const existing = { artikels: new Set(['wat-is-polarisering']), gesprekstips: new Set<string>() };
-    expect(
-      findBrokenReferences(
-        [{ file, references: [{ field: 'related', collection: 'artikels', slugs: ['wat-is-polarisering', 'bestaat-niet'] }, { field: 'relatedTips', collection: 'gesprekstips', slugs: ['ook-niet'] }] }],
-        existing,
-      ),
-    ).toEqual([`${file} → related: "bestaat-niet" bestaat niet in src/content/artikels.`, `${file} → relatedTips: "ook-niet" bestaat niet in src/content/gesprekstips.`]);
+describe('references and the wegwijzer', () => {
+  it('turns a file name into the reference Astro resolves, and refuses a name with an extension', () => {
+    expect(artikelSchema.parse({ ...article, related: ['wat-is-extremisme'] }).related).toEqual([{ collection: 'artikels', id: 'wat-is-extremisme' }]);
+    expect(problems(artikelSchema, { ...article, relatedTips: ['Tip.mdx'] })[0]).toContain(`${file} → relatedTips.0`);
   });
 
   it('flags signposting facts checked more than 12 months ago', () => {
@@ -113,5 +114,13 @@ describe('references between entries', () => {
     expect(signpostStatus({ sourceDate: source, lastChecked: check }, now)).toEqual({ date: check, checked: true, stale: false });
     expect(signpostStatus({}, now).stale).toBe(true);
     expect(signpostStatus({ permanent: true }, now).stale).toBe(false);
+  });
+
+  it('warns about a stale wegwijzer entry with its file, and stays quiet while it is current', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const stale = staleSignpostWarning('src/content/organisaties/x.md', { name: 'X', sourceDate: new Date('2022-02-17') }, now);
+    expect(stale).toContain('src/content/organisaties/x.md');
+    expect(stale).toContain('bron van 2022-02-17');
+    expect(staleSignpostWarning('src/content/organisaties/x.md', { name: 'X', lastChecked: new Date('2026-10-01') }, now)).toBeUndefined();
   });
 });

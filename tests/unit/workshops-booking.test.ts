@@ -174,7 +174,7 @@ describe('booking form validation', () => {
   it('asks for different days, and for two of them at least', () => {
     expect(errorsOf({ ...valid, datum2: valid.datum1 }).datum2).toMatch(/andere dag/);
     expect(errorsOf({ ...valid, datum2: '' }).datum2).toBe('Vul je tweede voorkeur in.');
-    expect(errorsOf({ ...valid, datum1: '31/02/2027' }).datum1).toMatch(/vul een datum in/);
+    expect(errorsOf({ ...valid, datum1: '31/02/2027' }).datum1).toBe('Je eerste voorkeur moet een datum zijn, zoals 15/03/2027.');
   });
 
   it('shows every problem at once, also date problems while another answer is missing', () => {

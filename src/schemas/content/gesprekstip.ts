@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { description, keywords, nonEmpty, references, reviewedDate, sources } from './shared.ts';
+import { audiences, description, keywords, nonEmpty, references, reviewedDate, sources, type SchemaReferences } from './shared.ts';
 
 export const roles = ['leerkracht', 'jeugdwerker', 'hulpverlener', 'ouder', 'sociale-media-beheerder', 'jongere'] as const;
 export const roleLabels: Record<(typeof roles)[number], string> = {
@@ -11,38 +11,55 @@ export const roleLabels: Record<(typeof roles)[number], string> = {
   jongere: 'Jongere',
 };
 
-const list = (field: string, min: number) =>
-  z.array(nonEmpty(field), { error: `Het veld "${field}" moet een lijst zijn.` }).min(min, {
-    error: `Het veld "${field}" heeft minstens ${min} punt(en) nodig.`,
-  });
+type Role = (typeof roles)[number];
+type Audience = (typeof audiences)[number];
+
+/**
+ * Who each role's tips are for: the one table that says it. An audience page (/voor/…) lists
+ * the tips of every role that names its audience, and search files each tip under the same
+ * audiences. Every role needs at least one audience, or its tips appear on no audience page.
+ */
+export const roleAudiences: Record<Role, readonly Audience[]> = {
+  ouder: ['ouders-en-familie', 'inwoners'],
+  'sociale-media-beheerder': ['inwoners', 'eerstelijnswerkers'],
+  leerkracht: ['eerstelijnswerkers', 'scholen'],
+  jeugdwerker: ['eerstelijnswerkers'],
+  hulpverlener: ['eerstelijnswerkers'],
+  jongere: ['jongeren'],
+};
+
+/** The roles whose tips an audience page lists, read from `roleAudiences`. */
+export const rolesFor = (audience: Audience): Role[] => roles.filter((role) => roleAudiences[role].includes(audience));
+
+const list = (min: number) => z.array(nonEmpty).min(min);
 
 /** Conversation tips for one role in one situation (src/content/gesprekstips/*.mdx). */
-export const gesprekstipSchema = z.strictObject({
+export const gesprekstipSchema = (context: SchemaReferences) => z.strictObject({
   /** The page title and h1. */
-  title: nonEmpty('title'),
+  title: nonEmpty,
   /** One or two sentences, at most 160 characters. */
   description,
   /** The role these tips are for. */
-  role: z.enum(roles, { error: `Het veld "role" moet een van deze zijn: ${roles.join(', ')}.` }),
+  role: z.enum(roles),
   /** The situation, in one or two sentences ("Een leerling zegt in de klas …"). */
-  situation: nonEmpty('situation'),
+  situation: nonEmpty,
   /** Concrete steps, in order. */
-  steps: list('steps', 3),
+  steps: list(3),
   /** Example sentences you can say. */
-  sayThis: list('sayThis', 3),
+  sayThis: list(3),
   /** Sentences or reactions to avoid, each with why. */
-  avoidThis: list('avoidThis', 2),
+  avoidThis: list(2),
   /** When to call in the expert (no emergencies: those go in callEmergencyWhen). */
-  involveExpertWhen: list('involveExpertWhen', 2),
+  involveExpertWhen: list(2),
   /** Situations that need 101 or 112 right away (plans for violence, threats). Leave out on calm sheets. */
-  callEmergencyWhen: z.array(nonEmpty('callEmergencyWhen')).default([]),
+  callEmergencyWhen: z.array(nonEmpty).default([]),
   /** Search words people might use. */
   keywords,
   /** Where the advice comes from (at least one). */
   sources,
   /** When an editor last checked the text (JJJJ-MM-DD). */
-  lastReviewed: reviewedDate('lastReviewed'),
+  lastReviewed: reviewedDate,
   /** Related articles, by file name without extension. */
-  related: references('related'),
+  related: references(context, 'artikels'),
 });
-export type GesprekstipData = z.infer<typeof gesprekstipSchema>;
+export type GesprekstipData = z.infer<ReturnType<typeof gesprekstipSchema>>;

@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
+import { rule } from '../dutch-errors.ts';
 
 /**
- * Building blocks shared by the content schemas. Messages are Dutch: the city's editors read
- * them. Astro prefixes each message with the entry's file, and the message names the field.
+ * Building blocks shared by the content schemas. Their Dutch messages, for the city's editors,
+ * come from the one error map (src/schemas/dutch-errors.ts), which names the field.
  */
 
 /** Who a page is written for. */
@@ -48,52 +49,61 @@ export const sourceDocuments = {
 export type SourceDocumentId = keyof typeof sourceDocuments;
 const sourceDocumentIds = Object.keys(sourceDocuments) as [SourceDocumentId, ...SourceDocumentId[]];
 
-export const nonEmpty = (field: string) =>
-  z.string({ error: `Het veld "${field}" ontbreekt of is geen tekst.` }).trim().min(1, { error: `Het veld "${field}" is leeg.` });
+/** Text that is not empty once trimmed. */
+export const nonEmpty = z.string().trim().min(1);
 
 /** A page's summary: it shows in search results and link previews, so it must stay short. */
-export const description = z
-  .string({ error: 'Het veld "description" ontbreekt.' })
-  .trim()
-  .min(20, { error: 'Het veld "description" is te kort (minstens 20 tekens).' })
-  .max(160, { error: 'Het veld "description" is te lang: hoogstens 160 tekens.' });
+export const description = z.string().trim().min(20).max(160);
 
 /** Where a statement comes from: a section of a source document, or a public web page. */
 export const source = z.union(
   [
     z.strictObject({
       /** Id of a source document, e.g. actieplan-2022. */
-      document: z.enum(sourceDocumentIds, {
-        error: `Het veld "sources.document" moet een van deze zijn: ${sourceDocumentIds.join(', ')}.`,
-      }),
+      document: z.enum(sourceDocumentIds),
       /** The section, as titled in the document, e.g. "Preventie 1. Stedelijk aanspreekpunt". */
-      section: nonEmpty('sources.section'),
+      section: nonEmpty,
     }),
     z.strictObject({
       /** A public web page (only addresses listed in the project's facts). */
-      url: z.url({ protocol: /^https?$/, error: 'Het veld "sources.url" moet een webadres zijn (https://…).' }),
+      url: z.url({ protocol: /^https?$/ }),
       /** How the page is named in the source list. */
-      title: nonEmpty('sources.title'),
+      title: nonEmpty,
     }),
   ],
-  { error: 'Elke bron in "sources" heeft ofwel "document" en "section", ofwel "url" en "title".' },
-);
+).meta(rule('heeft ofwel "document" en "section", ofwel "url" en "title"').params);
 export type Source = z.infer<typeof source>;
 
-export const sources = z
-  .array(source, { error: 'Het veld "sources" moet een lijst van bronnen zijn.' })
-  .min(1, { error: 'Het veld "sources" heeft minstens één bron nodig.' });
+export const sources = z.array(source).min(1);
 
-export const reviewedDate = (field: string) =>
-  z.coerce.date({ error: `Het veld "${field}" moet een datum zijn (JJJJ-MM-DD).` });
+export const reviewedDate = z.coerce.date();
 
 /** Words people actually type in the search box, such as "complot" or "haat online". */
-export const keywords = z.array(nonEmpty('keywords'), { error: 'Het veld "keywords" moet een lijst van woorden zijn.' }).default([]);
+export const keywords = z.array(nonEmpty).default([]);
 
-/** Slugs of other entries; the build checks that each one exists (src/lib/content-integrity.ts). */
-export const references = (field: string) =>
-  z
-    .array(z.string({ error: `Het veld "${field}" moet een lijst van namen van pagina's zijn.` }).regex(/^[a-z0-9-]+$/, {
-      error: `Het veld "${field}" bevat een ongeldige naam: gebruik de bestandsnaam zonder extensie.`,
-    }))
-    .default([]);
+/** Another entry, as Astro's `reference()` gives it once parsed: its collection and its file name without extension. */
+export interface EntryReference<C extends string> {
+  collection: C;
+  id: string;
+}
+
+/**
+ * How a schema names another entry. Inside Astro it is `reference` from astro:content (see
+ * src/content.config.ts); pages resolve it with getEntry/getEntries, and a reference to a
+ * missing entry stops the build (src/lib/content.ts `referencedEntries`). Outside Astro
+ * (scripts, unit tests) `outsideAstro` checks the form of the name only.
+ */
+export interface SchemaReferences {
+  reference: <C extends string>(collection: C) => z.ZodType<EntryReference<C>, unknown>;
+}
+
+export const outsideAstro: SchemaReferences = {
+  reference: <C extends string>(collection: C) =>
+    z
+      .string()
+      .refine((id) => /^[a-z0-9-]+$/.test(id), rule('moet de bestandsnaam van een pagina zijn, zonder extensie'))
+      .transform((id): EntryReference<C> => ({ collection, id })),
+};
+
+/** Other entries of one collection, by file name without extension. */
+export const references = <C extends string>({ reference }: SchemaReferences, collection: C) => z.array(reference(collection)).default([]);

@@ -1,11 +1,9 @@
 import { z } from 'astro/zod';
 import { nonEmpty } from './shared.ts';
+import { rule } from '../dutch-errors.ts';
 
 /** A calendar day; YAML turns 2027-02-01 into a date, so both a date and text are accepted. */
-const day = (field: string) =>
-  z.coerce
-    .date({ error: `Het veld "${field}" moet een datum zijn (JJJJ-MM-DD).` })
-    .transform((date) => date.toISOString().slice(0, 10));
+const day = z.coerce.date().transform((date) => date.toISOString().slice(0, 10));
 
 /**
  * A booking period (src/content/boekingsperiodes/*.yaml): the days in which workshops can be
@@ -15,17 +13,17 @@ const day = (field: string) =>
 export const periodeSchema = z
   .strictObject({
     /** How schools call the period, e.g. "voorjaar 2027". */
-    name: nonEmpty('name'),
+    name: nonEmpty,
     /** The first day a workshop can take place (JJJJ-MM-DD). */
-    start: day('start'),
+    start: day,
     /** The last day a workshop can take place (JJJJ-MM-DD). */
-    end: day('end'),
+    end: day,
     /** How many sessions StampMedia can give in this period, for all its workshops together. */
     sessions: z
-      .number({ error: 'Het veld "sessions" moet een getal zijn.' })
-      .int({ error: 'Het veld "sessions" moet een geheel getal zijn.' })
-      .min(1, { error: 'Het veld "sessions" moet minstens 1 zijn.' })
-      .max(1000, { error: 'Het veld "sessions" mag hoogstens 1000 zijn.' }),
+      .number()
+      .int()
+      .min(1)
+      .max(1000),
   })
-  .refine((period) => period.end >= period.start, { error: 'Het veld "end" ligt voor "start": de periode moet eindigen na ze begint.', path: ['end'] });
+  .refine((period) => period.end >= period.start, { ...rule('ligt voor start: de periode moet eindigen na ze begint'), path: ['end'] });
 export type PeriodeData = z.infer<typeof periodeSchema>;

@@ -7,8 +7,8 @@ import { nonEmpty } from './shared.ts';
  */
 export const schoolSchema = z.strictObject({
   /** The school's name as schools write it themselves, e.g. "CDO Newton". */
-  name: nonEmpty('name'),
+  name: nonEmpty,
   /** Order in the booking form; lower comes first, then alphabetical. */
-  order: z.number({ error: 'Het veld "order" moet een getal zijn.' }).int({ error: 'Het veld "order" moet een geheel getal zijn.' }).default(100),
+  order: z.number().int().default(100),
 });
 export type SchoolData = z.infer<typeof schoolSchema>;

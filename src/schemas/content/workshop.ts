@@ -1,10 +1,7 @@
 import { z } from 'astro/zod';
-import { description, nonEmpty, sources } from './shared.ts';
+import { description, nonEmpty, sources, type SchemaReferences } from './shared.ts';
 
-const list = (field: string) =>
-  z.array(nonEmpty(field), { error: `Het veld "${field}" moet een lijst zijn.` }).min(1, {
-    error: `Het veld "${field}" heeft minstens één punt nodig.`,
-  });
+const list = z.array(nonEmpty).min(1);
 
 /**
  * A youth-resilience workshop (src/content/workshops/*.md); the body describes it. The file
@@ -12,34 +9,32 @@ const list = (field: string) =>
  * Facts the action plan does not give (duration, group size, what the school provides) are
  * shipped as "[in te vullen: …]" and shown as such until the city fills them in.
  */
-export const workshopSchema = z.strictObject({
+export const workshopSchema = ({ reference }: SchemaReferences) => z.strictObject({
   /** The page title and h1, e.g. "Workshop complotdenken". */
-  title: nonEmpty('title'),
+  title: nonEmpty,
   /** The topic in a few words, as it appears in lists and in the booking form. */
-  topic: nonEmpty('topic'),
+  topic: nonEmpty,
   /** One or two sentences, at most 160 characters. */
   description,
   /** What pupils learn or do, one point per line. */
-  learn: list('learn'),
+  learn: list,
   /** For whom, in words: the grade and the kind of school. */
-  forWhom: nonEmpty('forWhom'),
+  forWhom: nonEmpty,
   /** How long one session takes, in words. */
-  duration: nonEmpty('duration'),
+  duration: nonEmpty,
   /** How many pupils one session is for, in words. */
-  groupSize: nonEmpty('groupSize'),
+  groupSize: nonEmpty,
   /** What the school arranges: a room, a projector … */
-  schoolProvides: list('schoolProvides'),
+  schoolProvides: list,
   /** Who gives the workshop. */
-  provider: nonEmpty('provider'),
+  provider: nonEmpty,
   /** What it costs the school, in words ("Gratis"). */
-  price: nonEmpty('price'),
+  price: nonEmpty,
   /** The booking period it is booked in: a file name in src/content/boekingsperiodes, without extension. */
-  period: z
-    .string({ error: 'Het veld "period" ontbreekt: geef de naam van een boekingsperiode.' })
-    .regex(/^[a-z0-9-]+$/, { error: 'Het veld "period" moet de bestandsnaam van een boekingsperiode zijn, zonder extensie.' }),
+  period: reference('boekingsperiodes'),
   /** Where the facts come from (at least one). */
   sources,
   /** Order in the catalogue; lower comes first. */
-  order: z.number({ error: 'Het veld "order" moet een getal zijn.' }).int().default(100),
+  order: z.number().int().default(100),
 });
-export type WorkshopData = z.infer<typeof workshopSchema>;
+export type WorkshopData = z.infer<ReturnType<typeof workshopSchema>>;
