@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { productionBlockers, productionRefusal } from '../../src/server/production-guard.ts';
@@ -56,8 +58,16 @@ describe('a production start', () => {
 
   it('makes the real server exit with a message that names each field', () => {
     const main = path.resolve(import.meta.dirname, '../../src/server/main.ts');
+    // A city's first draft, whatever the shipped settings hold: placeholders where a visitor depends on them.
+    const draft = structuredClone(completeSettings());
+    draft.routing.concernPerson = ['deskundige@example.org'];
+    draft.contact.phone = '[in te vullen: telefoonnummer]';
+    draft.contact.email = 'aanspreekpunt@example.org';
+    draft.quickExitUrl = 'https://example.org/';
+    const settingsFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'draft-settings-')), 'settings.json');
+    writeFileSync(settingsFile, JSON.stringify(draft));
     const run = spawnSync(process.execPath, [main], {
-      env: { ...process.env, NODE_ENV: 'production', SITE_URL: 'https://aanspreekpunt.voorbeeldstad.test', SMTP_URL: '', PORT: '0', HOST: '127.0.0.1', DIST_DIR: '/nonexistent' },
+      env: { ...process.env, SETTINGS_FILE: settingsFile, NODE_ENV: 'production', SITE_URL: 'https://aanspreekpunt.voorbeeldstad.test', SMTP_URL: '', PORT: '0', HOST: '127.0.0.1', DIST_DIR: '/nonexistent' },
       encoding: 'utf8',
       timeout: 50_000,
     });
