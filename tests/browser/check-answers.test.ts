@@ -87,8 +87,9 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await page.locator('#veld-rol-ouder').isChecked()).toBe(true);
       expect(await page.locator('#veld-leeftijd').isChecked()).toBe(true);
       expect(await page.inputValue('#veld-plaats')).toBe('Tereken');
-      // The question it came back for is in view, below the sticky exit bar.
-      await expect.poll(() => page.locator('#veld-plaats').isVisible()).toBe(true);
+      // The question it came back for is in view (the browser scrolls to it once the page has
+      // loaded, which may take a moment on a busy machine), below the sticky exit bar.
+      await expect.poll(() => page.evaluate(() => document.querySelector('#veld-plaats')!.getBoundingClientRect().top < window.innerHeight), { timeout: 15_000 }).toBe(true);
       const { top, barBottom, height } = await page.evaluate(() => ({
         top: document.querySelector('#veld-plaats')!.getBoundingClientRect().top,
         barBottom: document.querySelector('.exit-this-page')!.getBoundingClientRect().bottom,

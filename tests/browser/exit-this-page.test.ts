@@ -72,22 +72,24 @@ describe('exit this page, JavaScript on', () => {
   it('covers the page at once, then replaces it in the history so Back skips it', async () => {
     const { context } = await contextWithNeutralSite(true);
     const page = await openFromHome(context, '/melden/formulier');
-    // The page cannot be inspected while it navigates away, so it reports what it shows the
-    // moment the overlay appears.
-    const seen: { overlay: boolean; text: string; mainVisible: boolean; barVisible: boolean }[] = [];
-    await page.exposeFunction('reportExitOverlay', (state: (typeof seen)[number]) => seen.push(state));
+    // The page cannot be inspected while it navigates away, so it writes down what it shows the
+    // moment the overlay appears, synchronously, in its own origin's storage (a message to the
+    // test could be lost with the page on a busy machine); the test reads it afterwards.
     await page.evaluate(() => {
+      localStorage.removeItem('exit-overlay-seen');
       const observer = new MutationObserver(() => {
         const overlay = document.querySelector<HTMLElement>('.exit-this-page-overlay');
         if (!overlay?.textContent) return;
         observer.disconnect();
-        // @ts-expect-error the function exposed above
-        window.reportExitOverlay({
-          overlay: overlay.checkVisibility() && overlay.getAttribute('role') === 'alert',
-          text: overlay.textContent,
-          mainVisible: document.querySelector('main')!.checkVisibility(),
-          barVisible: document.querySelector('.exit-this-page')!.checkVisibility(),
-        });
+        localStorage.setItem(
+          'exit-overlay-seen',
+          JSON.stringify({
+            overlay: overlay.checkVisibility() && overlay.getAttribute('role') === 'alert',
+            text: overlay.textContent,
+            mainVisible: document.querySelector('main')!.checkVisibility(),
+            barVisible: document.querySelector('.exit-this-page')!.checkVisibility(),
+          }),
+        );
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     });
@@ -95,7 +97,11 @@ describe('exit this page, JavaScript on', () => {
     await page.getByRole('link', { name: exitLink }).click();
 
     await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(exitUrl);
-    expect(seen).toEqual([{ overlay: true, text: 'Bezig met laden.', mainVisible: false, barVisible: false }]);
+    const probe = await context.newPage();
+    await probe.goto(`${siteUrl}/`);
+    const seen = JSON.parse((await probe.evaluate(() => localStorage.getItem('exit-overlay-seen'))) ?? 'null');
+    await probe.close();
+    expect(seen).toEqual({ overlay: true, text: 'Bezig met laden.', mainVisible: false, barVisible: false });
     expect(await historyLength(page)).toBe(before);
     await page.goBack();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${siteUrl}/`);
