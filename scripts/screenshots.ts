@@ -92,6 +92,7 @@ function shots(paths: string[], clock: string): Shot[] {
     { name: 'article', open: goto(article) },
     { name: 'tip-sheet', open: goto(tipSheet) },
     { name: 'wegwijzer', open: goto('/wegwijzer') },
+    { name: 'vragen', open: goto('/info/vragen') },
     { name: 'melden', open: goto('/melden') },
     ...triage.map((p) => ({ name: `melden-${p.split('/').pop()}`, open: goto(p) })),
     { name: 'melden-formulier', open: goto('/melden/formulier') },
