@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { AstroCookies } from 'astro';
 import { readBody, sameOrigin } from '../forms/pipeline.ts';
+import type { Inbox, InboxSession } from './services.ts';
 export { formatMoment } from '../../lib/dates.ts';
 
 /** Reads a small urlencoded form post, or undefined when it is not one, too large, or from another site. */
@@ -19,6 +21,16 @@ export const SESSION_COOKIE = '__Host-postvak';
  * No Max-Age: the cookie ends with the browser, the session after 15 idle minutes on the server.
  */
 export const sessionCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'strict' } as const;
+
+/**
+ * The signed-in expert on an inbox page: the inbox, the session id from the one cookie and the
+ * session it opens; undefined when there is none (the page then sends the expert to log in).
+ */
+export function expertSession(inbox: Inbox, cookies: AstroCookies): { inbox: Inbox; id: string; session: InboxSession } | undefined {
+  const id = cookies.get(SESSION_COOKIE)?.value;
+  const session = inbox.session(id);
+  return id && session ? { inbox, id, session } : undefined;
+}
 
 /** A post of an open session: from this site, and carrying the session's CSRF token. */
 export async function readSessionPost(request: Request, siteOrigin: string, csrf: string): Promise<URLSearchParams | undefined> {
