@@ -15,7 +15,7 @@ import { measureReadability } from '../src/lib/readability.ts';
 import { markdownToBlocks } from '../src/lib/markdown-text.ts';
 import { formatContentIssues } from '../src/lib/content-errors.ts';
 import { forEditors } from '../src/schemas/dutch-errors.ts';
-import { readContentFolder } from './content-files.ts';
+import { readContentFolder } from '../src/integrations/content-files.ts';
 
 const schemas: Record<string, ZodType> = {
   artikels: artikelSchema(outsideAstro),

@@ -10,7 +10,7 @@ import { formatContentIssues } from '../src/lib/content-errors.ts';
 import { forEditors } from '../src/schemas/dutch-errors.ts';
 import { signpostStatus } from '../src/lib/content-integrity.ts';
 import { formatLaunchCheck, launchCheckItems, type Signpost } from '../src/lib/launch-check.ts';
-import { contentFolders, readContentFolder } from './content-files.ts';
+import { contentFolders, readContentFolder } from '../src/integrations/content-files.ts';
 
 /** What a wegwijzer entry tells the launch check: its source, and whether someone really checked it. */
 function signpost(file: string, data: OrganisatieData): Signpost {

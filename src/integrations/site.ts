@@ -7,7 +7,7 @@ import { BOOKING_CATALOGUE_FILE, BOOKING_CATALOGUE_ROUTE, type BookingCatalogue 
 import { findPlaceholders } from '../schemas/settings.ts';
 import { organisatieSchema } from '../schemas/content/organisatie.ts';
 import { staleSignpostWarning } from '../lib/content-integrity.ts';
-import { readContentFolder } from '../../scripts/content-files.ts';
+import { readContentFolder } from './content-files.ts';
 import { buildSearchIndex, writeUiAlias } from './pagefind.ts';
 import { validatedSettingsModule } from './settings-module.ts';
 import { BUILT_SETTINGS_FILE } from '../lib/build-artefacts.ts';

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { glossaryWordSet, measureReadability, measureVocabulary, READABILITY_LIMITS } from '../../src/lib/readability.ts';
 import { NEUTRAL_EXIT_PATH } from '../../src/lib/placeholders.ts';
 import { settings } from '../../src/settings.ts';
-import { readContentFolder } from '../../scripts/content-files.ts';
+import { readContentFolder } from '../../src/integrations/content-files.ts';
 import { builtPages, proseBlocks, visibleText } from '../support/built-site.ts';
 import { sitemapPaths } from '../support/site-pages.ts';
 import { declaredContactFacts } from '../support/content.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * Reads content entries the way Astro's collections see them, for scripts that run without a
+ * Reads content entries the way Astro's collections see them, for build steps and scripts that run without a
  * build: Markdown/MDX front matter (plus the body) and whole YAML files.
  */
 export interface ContentFile {
@@ -15,7 +15,7 @@ export interface ContentFile {
   body: string;
 }
 
-export const contentRoot = path.resolve(import.meta.dirname, '../src/content');
+export const contentRoot = path.resolve(import.meta.dirname, '../content');
 
 export async function readContentFolder(folder: string): Promise<ContentFile[]> {
   const names = (await readdir(path.join(contentRoot, folder)).catch(() => [])).filter((f) => /\.(mdx?|ya?ml)$/.test(f)).sort();
