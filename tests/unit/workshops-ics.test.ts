@@ -116,7 +116,9 @@ describe('calendar file', () => {
 describe('text escaping and folding', () => {
   it('never splits a UTF-8 character and always unfolds to the original line', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (value) => {
+      // A split UTF-8 sequence decodes to U+FFFD, so that check only means something when the
+      // text did not hold U+FFFD to begin with (the generator can produce it, rarely).
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }).filter((text) => !text.includes('\uFFFD')), (value) => {
         const line = `DESCRIPTION:${escapeText(value)}`;
         const folded = foldLine(line);
         for (const physical of folded.split('\r\n')) {
